@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "takehome",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "takehome", targets: ["takehome"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // C surfaces: libgit2 through pkg-config, zlib for .tar.gz, and a fork/exec helper that
+        // applies rlimits, a new session and a cgroup before exec (what posix_spawn cannot do).
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2",
+                       providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSandboxSpawn"),
+
+        // Pure values: assignment, submission, report model, findings, scoring. No I/O but reading
+        // the assignment's own files.
+        .target(name: "TakehomeCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Fetch: git (libgit2), archives, folders, materialised safely under caps.
+        .target(name: "TakehomeFetch", dependencies: [
+            "TakehomeCore", "CLibGit2", "CZlib",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Sandbox: bubblewrap, cgroups / rlimits, output capture.
+        .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn"]),
+        // Runners: profiles, staging, result parsers, tamper cross-checks.
+        .target(name: "TakehomeRunners", dependencies: ["TakehomeCore", "TakehomeSandbox"],
+                resources: [.copy("Support")]),
+        // Renderers: one per output format, Report in, text out.
+        .target(name: "TakehomeReports", dependencies: ["TakehomeCore"]),
+        // The pipeline: fetch → stage → sandbox → score → report.
+        .target(name: "TakehomeGrading", dependencies: [
+            "TakehomeCore", "TakehomeFetch", "TakehomeSandbox", "TakehomeRunners", "TakehomeReports",
+        ]),
+        .executableTarget(name: "takehome", dependencies: [
+            "TakehomeGrading",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TakehomeCoreTests", dependencies: ["TakehomeCore"]),
+        .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
+        .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
+        .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
+        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
