@@ -17,7 +17,7 @@ let package = Package(
         // applies rlimits, a new session and a cgroup before exec (what posix_spawn cannot do).
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2",
                        providers: [.apt(["libgit2-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSandboxSpawn"),
 
         // Pure values: assignment, submission, report model, findings, scoring. No I/O but reading
@@ -25,14 +25,13 @@ let package = Package(
         .target(name: "TakehomeCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Fetch: git (libgit2), archives, folders, materialised safely under caps.
         .target(name: "TakehomeFetch", dependencies: [
-            "TakehomeCore", "CLibGit2", "CZlib",
+            "TakehomeCore", "CLibGit2", "CGzip",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Sandbox: bubblewrap, cgroups / rlimits, output capture.
         .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn"]),
         // Runners: profiles, staging, result parsers, tamper cross-checks.
-        .target(name: "TakehomeRunners", dependencies: ["TakehomeCore", "TakehomeSandbox"],
-                resources: [.copy("Support")]),
+        .target(name: "TakehomeRunners", dependencies: ["TakehomeCore", "TakehomeSandbox"]),
         // Renderers: one per output format, Report in, text out.
         .target(name: "TakehomeReports", dependencies: ["TakehomeCore"]),
         // The pipeline: fetch → stage → sandbox → score → report.
@@ -48,8 +47,7 @@ let package = Package(
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
         .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
-        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"],
-                    resources: [.copy("Golden")]),
+        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
     ],
     swiftLanguageModes: [.v6]

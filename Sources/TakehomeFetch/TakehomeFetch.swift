@@ -1,0 +1,1 @@
+// TakehomeFetch: see DESIGN.md.

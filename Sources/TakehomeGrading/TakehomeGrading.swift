@@ -1,0 +1,1 @@
+// TakehomeGrading: see DESIGN.md.

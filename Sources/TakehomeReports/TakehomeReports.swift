@@ -1,0 +1,1 @@
+// TakehomeReports: see DESIGN.md.

@@ -1,0 +1,1 @@
+// TakehomeRunners: see DESIGN.md.

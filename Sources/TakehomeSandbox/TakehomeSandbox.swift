@@ -1,0 +1,1 @@
+// TakehomeSandbox: see DESIGN.md.
