@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C surfaces: libgit2 through pkg-config, zlib for .tar.gz, and a fork/exec helper that
@@ -22,7 +23,9 @@ let package = Package(
 
         // Pure values: assignment, submission, report model, findings, scoring. No I/O but reading
         // the assignment's own files.
-        .target(name: "TakehomeCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TakehomeCore", dependencies: [
+            .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Fetch: git (libgit2), archives, folders, materialised safely under caps.
         .target(name: "TakehomeFetch", dependencies: [
             "TakehomeCore", "CLibGit2", "CGzip",

@@ -27,14 +27,12 @@ public struct ByteSize: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     public static func < (lhs: ByteSize, rhs: ByteSize) -> Bool { lhs.bytes < rhs.bytes }
 
-    /// The largest binary unit that divides the size exactly (`1GiB`), else MiB with one decimal.
+    /// In the largest binary unit the size reaches: `1 GiB`, `1.5 MiB`, `512 bytes`.
     public var description: String {
-        for (suffix, factor) in [("GiB", Int64(1) << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
-        where bytes >= factor && bytes % factor == 0 {
-            return "\(bytes / factor) \(suffix)"
+        for (suffix, factor) in [("GiB", Int64(1) << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= factor {
+            if bytes % factor == 0 { return "\(bytes / factor) \(suffix)" }
+            return String(format: "%.1f %@", Double(bytes) / Double(factor), suffix)
         }
-        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
-        if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }
         return "\(bytes) bytes"
     }
 

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads and writes reports as JSON: sorted keys and ISO 8601 dates, so that the same report is the
+/// same bytes. Decoding reads the header first and refuses an unknown major version.
+public enum ReportCoding {
+    public static func encode(_ report: Report) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = try encoder.encode(report)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func decode(_ data: Data, file: String = "report.json") throws -> Report {
+        struct Header: Decodable { var schemaVersion: Int }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch {
+            throw TakehomeError(.dataError, "\(file): not a takehome report (no schemaVersion)")
+        }
+        guard header.schemaVersion == Report.currentSchemaVersion else {
+            throw TakehomeError(.dataError, "\(file): schemaVersion \(header.schemaVersion) is not supported by this takehome (it reads \(Report.currentSchemaVersion))")
+        }
+        do {
+            return try decoder.decode(Report.self, from: data)
+        } catch {
+            throw TakehomeError(.dataError, "\(file): does not match the report schema: \(error)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Turns measured results into the rubric's points. Parts whose analysis has not run are reported
+/// as not measured and left out of the maximum.
+public struct RubricScorer: Sendable {
+    public var rubric: Rubric
+
+    public init(rubric: Rubric) { self.rubric = rubric }
+
+    /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode).
+    public func score(correctness suite: TestSuiteResult?, suiteName: String) -> Score {
+        var parts: [Score.Part] = []
+        for (name, weight) in rubric.weights {
+            if name == "correctness", let suite {
+                parts.append(correctnessPart(suite, weight: weight, suiteName: suiteName))
+            } else {
+                let reason = name == "correctness" ? "no tests to grade correctness with"
+                    : "not measured: this analysis is not part of this takehome yet"
+                parts.append(Score.Part(name: name, weight: weight, earned: nil, measured: false, explanation: reason))
+            }
+        }
+        let measured = parts.filter(\.measured)
+        let total = measured.reduce(0) { $0 + ($1.earned ?? 0) }
+        let max = measured.reduce(0) { $0 + $1.weight }
+        let percent = max > 0 ? (total / max * 100) : 0
+        return Score(total: rounded(total), max: max, percent: rounded(percent), parts: parts)
+    }
+
+    private func correctnessPart(_ suite: TestSuiteResult, weight: Double, suiteName: String) -> Score.Part {
+        let fraction = suite.pointsPossible > 0 ? suite.pointsEarned / suite.pointsPossible : 0
+        var explanation = "\(format(suite.pointsEarned)) of \(format(suite.pointsPossible)) test points on the \(suiteName) tests "
+            + "(\(suite.passed)/\(suite.total) passed) × weight \(format(weight))"
+        if let failure = suite.loadFailure {
+            explanation += "; the tests could not load the solution: \(failure.message)"
+        }
+        if suite.tampered {
+            explanation += "; tampering detected, the tests concerned earn nothing"
+        }
+        return Score.Part(name: "correctness", weight: weight, earned: rounded(fraction * weight), measured: true,
+                          explanation: explanation)
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}
