@@ -60,7 +60,7 @@ thresholds: { ccn: 10, cognitive: 15, function-lines: 50, params: 5, nesting: 4 
     (valid.replacingOccurrences(of: "tests: false", with: "tests: true"), ":10: key 'network.tests': tests never get the network"),
     (valid.replacingOccurrences(of: "root: src", with: "root: ../up"), ":5: key 'root': must be a relative path"),
     (valid.replacingOccurrences(of: "time-box: 3h", with: "time-box: [3h"), ":7: is not valid YAML"),
-    (valid + "\nid: again\n", ":18: key 'id': duplicate key"),
+    (valid + "\nid: again\n", ":16: key 'id': duplicate key"),
 ])
 func errorsNameFileLineAndKey(yaml: String, expected: String) throws {
     let directory = try scratchAssignment(yaml)
