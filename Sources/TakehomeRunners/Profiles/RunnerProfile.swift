@@ -1,0 +1,56 @@
+import TakehomeCore
+import Foundation
+import TakehomeSandbox
+
+/// Where things are inside the sandbox for one run. The run directory is the only writable place
+/// the candidate's files live in; results go to a separate folder; the harness's own files are
+/// mounted read-only.
+public struct SandboxLayout: Sendable {
+    public var submission = "/submission"
+    public var results = "/takehome/results"
+    public var support = "/takehome/support"
+    public init() {}
+}
+
+/// One suite to run: which folder of tests, relative to the solution's root.
+public struct SuiteInvocation: Sendable {
+    public var testPath: String
+    public var solutionRoot: String
+    public var limits: RunLimits
+    /// Per-run secret the witness channel must carry.
+    public var nonce: String
+    public init(testPath: String, solutionRoot: String, limits: RunLimits, nonce: String) {
+        self.testPath = testPath; self.solutionRoot = solutionRoot; self.limits = limits; self.nonce = nonce
+    }
+}
+
+/// How one test runner is driven: the toolchain it needs, the configuration of the candidate's it
+/// must neutralise, the command that runs a suite, and where its results are written.
+public protocol RunnerProfile: Sendable {
+    var name: String { get }
+    /// Support files the harness writes read-only into the sandbox (name → content).
+    var supportFiles: [String: String] { get }
+    /// The result file's name inside the results folder.
+    var resultFile: String { get }
+    /// Read-only mounts the toolchain needs beyond the system paths.
+    var toolchainMounts: [SandboxMount] { get }
+    /// Removes what the candidate controls that could change results; says what it removed.
+    func neutralise(runDirectory: URL, solutionRoot: String, keep suitePath: String) throws -> [Finding]
+    func command(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand
+}
+
+/// Runner profiles by the name used in assignment.yml.
+public enum RunnerProfiles {
+    public static let names = ["pytest"]
+
+    /// The profile for `runner:`; exit 65 naming the line for an unknown one, 69 for a missing toolchain.
+    public static func profile(for assignment: Assignment) throws -> any RunnerProfile {
+        switch assignment.runner {
+        case "pytest":
+            return try PytestProfile.detect()
+        default:
+            throw AssignmentError(file: assignment.definitionPath, line: assignment.keyLines["runner"], key: "runner",
+                                  problem: "unknown runner '\(assignment.runner)' (known: \(names.joined(separator: ", ")))")
+        }
+    }
+}

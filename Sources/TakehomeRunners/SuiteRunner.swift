@@ -1,0 +1,69 @@
+import TakehomeCore
+import Foundation
+import TakehomeSandbox
+
+/// Runs one suite of tests in the sandbox and turns what it left behind into a cross-checked result.
+public struct SuiteRunner: Sendable {
+    public var sandbox: Sandbox
+    public var profile: any RunnerProfile
+    public var layout = SandboxLayout()
+
+    public init(sandbox: Sandbox, profile: any RunnerProfile) {
+        self.sandbox = sandbox
+        self.profile = profile
+    }
+
+    /// What running a suite produced: the result, the sandbox's own record, and findings.
+    public struct Outcome: Sendable {
+        public var result: TestSuiteResult
+        public var sandbox: SandboxResult
+        public var findings: [Finding]
+    }
+
+    /// Runs the tests at `suite.into` (already placed in `workspace.run`) and checks the results
+    /// against `manifest` (the reference's test ids; nil to accept what the run collected).
+    public func run(_ suite: TestSuiteSpec, assignment: Assignment, workspace: RunWorkspace,
+                    manifest: [String]?) async throws -> Outcome {
+        try workspace.resetResults()
+        try workspace.writeSupport(profile.supportFiles)
+        let nonce = UUID().uuidString
+        let invocation = SuiteInvocation(testPath: suite.into, solutionRoot: assignment.root, limits: assignment.limits,
+                                         nonce: nonce)
+        var command = profile.command(for: invocation, layout: layout)
+        command.mounts += [
+            SandboxMount(source: workspace.run.path, destination: layout.submission, writable: true),
+            SandboxMount(source: workspace.results.path, destination: layout.results, writable: true),
+            SandboxMount(source: workspace.support.path, destination: layout.support, writable: false),
+        ]
+        command.network = false
+        let run = try await sandbox.run(command)
+
+        var findings: [Finding] = []
+        let junit: Result<JUnitReport, TakehomeError>?
+        switch ResultFile.read(workspace.results.appendingPathComponent(profile.resultFile)) {
+        case .absent:
+            junit = nil
+        case .refused(let reason):
+            junit = .failure(TakehomeError(.dataError, reason))
+        case .data(let data):
+            do { junit = .success(try JUnitReport.parse(data)) } catch let error as TakehomeError { junit = .failure(error) }
+        }
+        let limitSentences = run.limitsHit.filter { $0 != .output }.map { run.describe($0, limits: assignment.limits) }
+        let observation = ResultCrossCheck.Observation(
+            manifest: manifest, junit: junit, witness: WitnessLog(data: run.witness, nonce: nonce),
+            exitCode: run.exitCode, signal: run.signal, limitsHit: limitSentences)
+        var result = ResultCrossCheck(points: suite.points, solutionRoot: assignment.root).evaluate(observation)
+        if run.limitsHit.contains(.output) { result.limitsHit.append(run.describe(.output, limits: assignment.limits)) }
+        result.output = Self.text(run.stdout) + (run.stderr.isEmpty ? "" : "\n" + Self.text(run.stderr))
+        if result.tampered {
+            findings.append(Finding(rule: "tests.tampering", severity: .error,
+                                    message: "The test results were tampered with: " + result.tampering.joined(separator: "; ")
+                                        + ". The tests concerned earn nothing."))
+        }
+        return Outcome(result: result, sandbox: run, findings: findings)
+    }
+
+    static func text(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self)
+    }
+}

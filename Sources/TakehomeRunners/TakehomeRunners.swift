@@ -1,1 +1,0 @@
-// TakehomeRunners: see DESIGN.md.
