@@ -1,1 +1,0 @@
-// TakehomeSandbox: see DESIGN.md.
