@@ -23,8 +23,8 @@ public struct JUnitReport: Sendable, Equatable {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        guard parser.parse(), delegate.sawSuite else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no <testsuite> element"
+        guard parser.parse(), delegate.sawSuite, delegate.closedSuite else {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no complete <testsuite> element"
             throw TakehomeError(.dataError, "the JUnit result file does not parse: \(reason)")
         }
         return JUnitReport(cases: delegate.cases)
@@ -33,6 +33,7 @@ public struct JUnitReport: Sendable, Equatable {
     private final class Delegate: NSObject, XMLParserDelegate {
         var cases: [Case] = []
         var sawSuite = false
+        var closedSuite = false
         private var current: Case?
         private var capturingMessage = false
         private var text = ""
@@ -73,6 +74,8 @@ public struct JUnitReport: Sendable, Equatable {
             case "failure", "error", "skipped":
                 if capturingMessage, current?.message == nil, !text.isEmpty { current?.message = Self.firstLine(text) }
                 capturingMessage = false
+            case "testsuite", "testsuites":
+                closedSuite = true
             case "testcase":
                 if let current { cases.append(current) }
                 current = nil

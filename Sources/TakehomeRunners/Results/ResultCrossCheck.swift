@@ -65,7 +65,7 @@ public struct ResultCrossCheck: Sendable {
                 everything = true
             case .success(let junit)?:
                 for testCase in junit.cases { statuses[testCase.id] = (testCase.status, testCase.durationMs, testCase.message) }
-                compare(junit, witness: witness, into: &result, tampered: &tampered)
+                compare(junit, witness: witness, expected: Set(expected), into: &result, tampered: &tampered)
                 checkExitStatus(junit, observation, into: &result, everything: &everything)
             }
             if witness.exitStatus == nil, observation.junit != nil {
@@ -108,14 +108,15 @@ public struct ResultCrossCheck: Sendable {
         return result
     }
 
-    private func compare(_ junit: JUnitReport, witness: WitnessLog, into result: inout TestSuiteResult,
+    private func compare(_ junit: JUnitReport, witness: WitnessLog, expected: Set<String>, into result: inout TestSuiteResult,
                          tampered: inout Set<String>) {
         var disagreeing: [String] = []
         for testCase in junit.cases {
             guard let outcome = witness.outcomes[testCase.id] else { continue }
             if outcome.status != testCase.status { disagreeing.append(testCase.id) }
         }
-        let unwitnessed = junit.cases.map(\.id).filter { witness.outcomes[$0] == nil }
+        // Ids outside the expected set are reported as extra; collection errors have no witness result.
+        let unwitnessed = junit.cases.map(\.id).filter { expected.contains($0) && witness.outcomes[$0] == nil }
         if !disagreeing.isEmpty {
             result.tampering.append("the JUnit file disagrees with what the harness saw run for \(disagreeing.count) test(s): " + list(disagreeing))
             tampered.formUnion(disagreeing)
