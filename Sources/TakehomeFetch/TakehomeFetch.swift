@@ -1,1 +1,0 @@
-// TakehomeFetch: see DESIGN.md.

@@ -1,0 +1,67 @@
+import Foundation
+import TakehomeCore
+
+/// Turns one kind of source into a tree under `staging`, inside a running `FetchJob`.
+struct Materialiser {
+    let limits: FetchLimits
+    let job: FetchJob
+    let staging: URL
+
+    /// Checks the plan's caps, then writes it under `staging` with `writeContent`.
+    func write<Content>(_ plan: TreePlan<Content>, noun: String,
+                        writeContent: @escaping (Content, Int64, Int32) throws -> Void) throws {
+        try plan.checkCaps(limits, noun: noun)
+        try job.checkpoint()
+        do {
+            let root = try DirectoryHandle.create(staging.path)
+            try TreeWriter(writeContent: writeContent, checkpoint: job.checkpoint).write(plan, into: root)
+        } catch let error as SystemCallError {
+            throw FetchError(.io, "could not write the submission under `\(staging.deletingLastPathComponent().path)`: \(error)")
+        }
+    }
+
+    /// A fetched submission with the plan's counts and findings.
+    func submission<Content>(_ plan: TreePlan<Content>, bytesReceived: Int64) -> FetchedSubmission {
+        FetchedSubmission(tree: staging, source: "", kind: .folder, findings: plan.findings,
+                          fileCount: plan.fileCount, totalBytes: plan.totalBytes, bytesReceived: bytesReceived)
+    }
+}
+
+extension Materialiser {
+    /// Clones into a temporary bare repository, then writes the commit's tree blob by blob (raw:
+    /// no filters, no hooks, no checkout).
+    func cloneGit(_ url: String, ref: String?, bareRepository: URL) throws -> FetchedSubmission {
+        let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job)
+        let repository: GitRepository
+        do {
+            repository = try GitRepository.cloneBare(url, to: bareRepository.path, guardian: guardian)
+        } catch let error as GitError {
+            if let reason = guardian.stopReason { throw reason }
+            try job.checkpoint()
+            throw FetchError(.unreachable, "could not fetch `\(url)`: \(error.message)")
+        }
+        try job.checkpoint()
+        let commit = try repository.commit(named: ref)
+        do {
+            let offered = try GitTreeReader(repository: repository, limits: limits, job: job).offeredEntries(of: commit)
+            let plan = TreePlan(offered)
+            try plan.checkCaps(limits, noun: "repository")
+            let authors = try CommitHistory.authors(of: commit, in: repository, job: job)
+            try write(plan, noun: "repository") { id, size, fd in
+                let blob = try repository.lookupBlob(id)
+                guard Int64(blob.content.count) == size else {
+                    throw FetchError(.badInput, "a blob of the repository changed size while it was written")
+                }
+                try writeAll(fd, blob.content)
+            }
+            var fetched = submission(plan, bytesReceived: guardian.receivedBytes)
+            fetched.ref = ref ?? repository.headBranch
+            fetched.commit = commit.hex
+            fetched.commitTime = commit.time
+            fetched.authors = authors
+            return fetched
+        } catch let error as GitError {
+            throw FetchError(.badInput, "the repository at `\(url)` could not be read: \(error.message)")
+        }
+    }
+}
