@@ -1,0 +1,25 @@
+# takehome — see README.md. `make demo` and `make test` install missing system packages as root.
+SWIFT ?= swift
+RELEASE_BIN := .build/release/takehome
+
+.PHONY: build deps demo test bench clean
+
+build: deps
+	$(SWIFT) build -c release --product takehome
+
+deps:
+	@bash .ci/deps.sh
+
+demo: build
+	@TAKEHOME=$(RELEASE_BIN) bash .ci/demo.sh
+
+test:
+	@bash .ci/deps.sh --with-test-tools
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	@TAKEHOME=$(RELEASE_BIN) bash .ci/bench.sh
+
+clean:
+	rm -rf .build out

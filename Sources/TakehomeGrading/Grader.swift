@@ -1,0 +1,103 @@
+import TakehomeCore
+import Foundation
+import TakehomeFetch
+import TakehomeRunners
+import TakehomeSandbox
+
+/// The pipeline: fetch → stage → sandbox → score → report. Each stage takes values and returns
+/// values; only fetch and the sandbox touch the outside world.
+public struct Grader: Sendable {
+    public var assignment: Assignment
+    public var sandbox: Sandbox
+    public var runner: SuiteRunner
+    public var clock: @Sendable () -> Date = { Date() }
+
+    /// Loads what grading needs; exit 69 when bubblewrap or the runner's toolchain is missing.
+    public init(assignment: Assignment) throws {
+        let sandbox = try Sandbox.detect()
+        let profile = try RunnerProfiles.profile(for: assignment)
+        self.assignment = assignment
+        self.sandbox = sandbox
+        self.runner = SuiteRunner(sandbox: sandbox, profile: profile)
+    }
+
+    /// What to grade and for whom.
+    public struct Request: Sendable {
+        public var source: String
+        public var ref: String?
+        public var mode: Report.Mode
+        public var blind: Bool
+        public init(source: String, ref: String? = nil, mode: Report.Mode = .grade, blind: Bool = false) {
+            self.source = source; self.ref = ref; self.mode = mode; self.blind = blind
+        }
+    }
+
+    /// Grades one submission and returns the reviewer's report (mask it for candidates).
+    public func grade(_ request: Request) async throws -> Report {
+        let started = Date()
+        let digest = try assignment.digest()
+        let suiteName = request.mode == .grade ? "hidden" : "public"
+        guard let suite = request.mode == .grade ? assignment.hiddenTests : assignment.publicTests else {
+            throw AssignmentError(file: assignment.definitionPath, key: "tests.\(suiteName)",
+                                  problem: "the assignment has no \(suiteName) tests to \(request.mode == .grade ? "grade" : "check") with")
+        }
+        let workspace = try RunWorkspace.create()
+        defer { workspace.remove() }
+
+        let fetchStarted = Date()
+        let fetched = try await SubmissionFetcher(limits: assignment.fetch)
+            .fetch(request.source, ref: request.ref, into: workspace.base.appendingPathComponent("tree"))
+        let fetchSeconds = Date().timeIntervalSince(fetchStarted)
+
+        let manifest = try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest,
+                                                          runner: runner)
+        _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
+        var findings = fetched.findings
+        findings += try runner.profile.neutralise(runDirectory: workspace.run, solutionRoot: assignment.root, keep: suite.into)
+        findings += try HiddenTestStager.place(suite: assignment.directory.appendingPathComponent(suite.path), into: suite.into,
+                                               solutionRoot: assignment.root, runDirectory: workspace.run)
+        let testsStarted = Date()
+        let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest.ids)
+        let testSeconds = Date().timeIntervalSince(testsStarted)
+        findings += outcome.findings
+        if let failure = outcome.result.loadFailure {
+            findings.insert(Finding(rule: "tests.load-failure", severity: .error,
+                                    message: "The \(suiteName) tests could not load the solution: \(failure.message)."
+                                        + (failure.expectedPath.map { " They expect it at \($0)." } ?? ""),
+                                    file: failure.expectedPath), at: 0)
+        }
+
+        var tests = Report.Tests()
+        if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
+        let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName)
+        let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
+                                      wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
+                                      limitsHit: outcome.result.limitsHit, network: false)
+        let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
+        let sandboxInfo = SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
+                                      limits: .init(assignment.limits), phases: [phase])
+        let submission = Report.Submission(
+            source: request.source, kind: fetched.kind.rawValue, ref: fetched.ref, commit: fetched.commit,
+            commitTime: fetched.commitTime,
+            authors: request.blind ? [] : fetched.authors.map { Report.Author(name: $0.name, email: $0.email, commits: $0.commits) },
+            files: fetched.fileCount, bytes: fetched.totalBytes, blind: request.blind)
+        let history = Report.History(commits: fetched.authors.isEmpty ? nil : fetched.authors.reduce(0) { $0 + $1.commits },
+                                     lastCommitTime: fetched.commitTime)
+        let total = Date().timeIntervalSince(started)
+        return Report(
+            tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
+            assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
+                              runner: assignment.runner, digest: digest),
+            submission: submission, tests: tests, findings: findings.sorted(by: Self.findingOrder), score: score,
+            sandbox: sandboxInfo, history: history,
+            timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds, "total": total])
+    }
+
+    /// Most severe first, then by place, so that two gradings list findings identically.
+    static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if (a.file ?? "") != (b.file ?? "") { return (a.file ?? "") < (b.file ?? "") }
+        if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+        return a.rule < b.rule
+    }
+}

@@ -1,1 +1,0 @@
-// TakehomeGrading: see DESIGN.md.

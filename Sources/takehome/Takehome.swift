@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TakehomeCore
+
+/// The `takehome` command: argument parsing and wiring only; everything it calls lives in a library.
+@main
+struct Takehome: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "takehome",
+        abstract: "Grade take-home coding assignments: fetch, run hidden tests in a sandbox, report.",
+        version: "0.1.0",
+        subcommands: [Grade.self, Check.self, AssignmentCommand.self, SandboxCommandGroup.self])
+
+    /// Runs the command, mapping harness errors to DESIGN.md's exit codes with one sentence on stderr.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as HarnessError {
+            FileHandle.standardError.write(Data("takehome: \(error.description)\n".utf8))
+            Foundation.exit(error.exitCode.rawValue)
+        } catch let error as CocoaError where error.code.rawValue >= 4 && error.code.rawValue < 1024 {
+            FileHandle.standardError.write(Data("takehome: I/O error: \(error.localizedDescription)\n".utf8))
+            Foundation.exit(ExitCode.ioError.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
