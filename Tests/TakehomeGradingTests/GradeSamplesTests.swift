@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TakehomeCore
+@testable import TakehomeGrading
+
+@Test func cleanSampleEarnsFullCorrectness() async throws {
+    let scratch = try Scratch()
+    let url = try repository(ofSample: "clean", in: scratch)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: url))
+    let hidden = try #require(report.tests.hidden)
+    #expect(hidden.total == 33 && hidden.passed == 33)
+    #expect(hidden.tampering.isEmpty && hidden.limitsHit.isEmpty)
+    #expect(report.score.total == 60 && report.score.max == 60)
+    #expect(report.score.parts.filter { !$0.measured }.map(\.name) == ["testability", "complexity", "design"])
+    #expect(report.submission.commit?.count == 40)
+    #expect(report.submission.authors.map(\.name) == ["Test Candidate"])
+    #expect(report.submission.commitTime == ISO8601DateFormatter().date(from: "2026-01-02T03:04:05Z"))
+}
+
+@Test func buggySampleLosesExactlyTheTestsItsBugBreaks() async throws {
+    let scratch = try Scratch()
+    let url = try repository(ofSample: "buggy", in: scratch)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: url))
+    let hidden = try #require(report.tests.hidden)
+    let failing = hidden.cases.filter { $0.status != .passed }.map(\.name).sorted()
+    #expect(failing == ["test_night_premium_hours_are_rounded", "test_rounding_tie_rounds_up",
+                        "test_weekly_overtime_not_double_counted"])
+    #expect(hidden.pointsEarned == hidden.pointsPossible - 6)
+    #expect(!hidden.tampered)
+}
+
+@Test func forgerIsFlaggedAndEarnsNothing() async throws {
+    let scratch = try Scratch()
+    let url = try repository(ofSample: "forger", in: scratch)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: url))
+    let hidden = try #require(report.tests.hidden)
+    #expect(hidden.tampered)
+    #expect(hidden.pointsEarned == 0)
+    #expect(report.findings.contains { $0.rule == "tests.tampering" })
+    #expect(report.findings.contains { $0.rule == "tests.tampering-attempt" && $0.file == "conftest.py" })
+}
+
+@Test func endlessSampleIsStoppedAtTheWallLimitAndStillReported() async throws {
+    let scratch = try Scratch()
+    let url = try repository(ofSample: "endless", in: scratch)
+    let report = try await Grader(assignment: try loadAssignment(wall: 4)).grade(.init(source: url))
+    let hidden = try #require(report.tests.hidden)
+    #expect(hidden.limitsHit == ["stopped at the 4 s wall limit"])
+    #expect(!hidden.tampered)
+    #expect(hidden.errored > 0)
+    #expect(hidden.cases.allSatisfy { $0.status != .passed || $0.earned == $0.points })
+    #expect(report.sandbox?.phases.first?.limitsHit == ["stopped at the 4 s wall limit"])
+}
+
+@Test func gradingTwiceGivesTheSameReportApartFromTimings() async throws {
+    let scratch = try Scratch()
+    let url = try repository(ofSample: "buggy", in: scratch)
+    let grader = try Grader(assignment: try loadAssignment())
+    func normalised(_ report: Report) throws -> String {
+        var copy = report
+        copy.generatedAt = Date(timeIntervalSince1970: 0)
+        copy.timings = [:]
+        copy.tests.hidden?.durationMs = 0
+        copy.tests.hidden?.cases = copy.tests.hidden?.cases.map { var c = $0; c.durationMs = 0; return c } ?? []
+        copy.tests.hidden?.output = copy.tests.hidden?.output?.replacingOccurrences(
+            of: #"in [0-9.]+s"#, with: "in Ns", options: .regularExpression)
+        copy.sandbox?.phases = copy.sandbox?.phases.map { var p = $0; p.wallSeconds = 0; return p } ?? []
+        return String(decoding: try ReportCoding.encode(copy), as: UTF8.self)
+    }
+    let first = try normalised(try await grader.grade(.init(source: url)))
+    let second = try normalised(try await grader.grade(.init(source: url)))
+    #expect(first == second)
+}
+
+@Test func checkUsesPublicTestsOnlyOnAnUncommittedFolder() async throws {
+    let scratch = try Scratch()
+    let folder = scratch.url.appendingPathComponent("work")
+    try FileManager.default.copyItem(at: assignmentDirectory.appendingPathComponent("samples/clean"), to: folder)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: folder.path, mode: .check))
+    #expect(report.tests.hidden == nil)
+    let publicSuite = try #require(report.tests.public)
+    #expect(publicSuite.total == 5 && publicSuite.passed == 5)
+    #expect(report.mode == .check)
+    #expect(report.submission.kind == "folder")
+}
+
+@Test func solutionInTheWrongFolderIsOneLoadFailure() async throws {
+    let scratch = try Scratch()
+    let repo = scratch.url.appendingPathComponent("nested")
+    try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: assignmentDirectory.appendingPathComponent("samples/clean"),
+                                     to: repo.appendingPathComponent("solution"))
+    try shell(["git", "init", "-q", "-b", "main"], in: repo)
+    try shell(["git", "add", "-A"], in: repo)
+    try shell(["git", "commit", "-q", "-m", "Submission"], in: repo)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: "file://\(repo.path)"))
+    let hidden = try #require(report.tests.hidden)
+    let failure = try #require(hidden.loadFailure)
+    #expect(failure.message.contains("No module named 'shiftpay'"))
+    #expect(failure.expectedPath == "shiftpay.py")
+    #expect(!hidden.tampered)
+    #expect(report.findings.first?.rule == "tests.load-failure")
+    #expect(report.score.total == 0)
+}
