@@ -91,6 +91,22 @@ struct Limits {
             sandboxed.append(monotonicSeconds() - start)
             #expect(result.exitCode == 0)
         }
+        var cgroupCost: [Double] = []
+        for _ in 0..<50 {
+            let start = monotonicSeconds()
+            let group = try sandbox.groups.create(limits: .quick(), extraProcesses: 2)
+            group?.remove()
+            cgroupCost.append(monotonicSeconds() - start)
+        }
+        let plain = Sandbox(bwrapPath: sandbox.bwrapPath, groups: ControlGroups(hierarchy: .none), disableNestedUserNamespaces: true)
+        var withoutGroups: [Double] = []
+        for _ in 0..<50 {
+            let start = monotonicSeconds()
+            _ = try await plain.run(SandboxCommand(arguments: ["true"], limits: .quick()))
+            withoutGroups.append(monotonicSeconds() - start)
+        }
+        print(String(format: "cgroup create+remove: %.2f ms; run without cgroups: %.2f ms",
+                     median(cgroupCost) * 1000, median(withoutGroups) * 1000))
         print(String(format: "bare posix_spawn /bin/true: %.2f ms; sandbox run true: %.2f ms; overhead %.2f ms",
                      median(bare) * 1000, median(sandboxed) * 1000, (median(sandboxed) - median(bare)) * 1000))
     }
