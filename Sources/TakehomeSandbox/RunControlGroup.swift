@@ -124,9 +124,9 @@ final class RunControlGroup: @unchecked Sendable {
     func remove() {
         for directory in uniqueDirectories {
             var attempts = 0
-            while rmdir(directory) != 0 && errno == EBUSY && attempts < 200 {
+            while rmdir(directory) != 0 && errno == EBUSY && attempts < 1000 {
                 attempts += 1
-                usleep(5_000)
+                usleep(1_000)
             }
         }
     }
