@@ -60,11 +60,16 @@ import TakehomeCore
         var copy = report
         copy.generatedAt = Date(timeIntervalSince1970: 0)
         copy.timings = [:]
-        copy.tests.hidden?.durationMs = 0
-        copy.tests.hidden?.cases = copy.tests.hidden?.cases.map { var c = $0; c.durationMs = 0; return c } ?? []
-        copy.tests.hidden?.output = copy.tests.hidden?.output?.replacingOccurrences(
-            of: #"in [0-9.]+s"#, with: "in Ns", options: .regularExpression)
-        copy.sandbox?.phases = copy.sandbox?.phases.map { var p = $0; p.wallSeconds = 0; return p } ?? []
+        if var hidden = copy.tests.hidden {
+            hidden.durationMs = 0
+            hidden.cases = hidden.cases.map { var testCase = $0; testCase.durationMs = 0; return testCase }
+            hidden.output = hidden.output?.replacingOccurrences(of: #"in [0-9.]+s"#, with: "in Ns", options: .regularExpression)
+            copy.tests.hidden = hidden
+        }
+        if var sandbox = copy.sandbox {
+            sandbox.phases = sandbox.phases.map { var phase = $0; phase.wallSeconds = 0; return phase }
+            copy.sandbox = sandbox
+        }
         return String(decoding: try ReportCoding.encode(copy), as: UTF8.self)
     }
     let first = try normalised(try await grader.grade(.init(source: url)))
