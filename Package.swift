@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
         .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
+        // End-to-end tests of the built executable: exit codes, output files, nothing left behind.
+        .testTarget(name: "TakehomeCLITests", dependencies: ["TakehomeCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,7 +52,9 @@ public struct Sandbox: Sendable {
         throw SandboxError.sandboxFailed(reason)
     }
 
+    /// `TAKEHOME_BWRAP` when set (a bwrap of the user's choosing), else the first bwrap on the PATH.
     static func locateBwrap() -> String {
+        if let chosen = ProcessInfo.processInfo.environment["TAKEHOME_BWRAP"], !chosen.isEmpty { return chosen }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let candidates = ["/usr/bin", "/usr/local/bin"] + path.split(separator: ":").map(String.init)
         return candidates.map { $0 + "/bwrap" }.first { access($0, X_OK) == 0 } ?? "/usr/bin/bwrap"
