@@ -18,8 +18,9 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: build
-	@TAKEHOME=$(RELEASE_BIN) bash .ci/bench.sh
+bench: deps
+	$(SWIFT) build -c release --product takehome-bench
+	.build/release/takehome-bench
 
 clean:
 	rm -rf .build out

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "takehome", targets: ["takehome"]),
+        .executable(name: "takehome-bench", targets: ["takehome-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,8 @@ let package = Package(
             "TakehomeGrading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench`: the harness's own benchmark, ratios against named anchors.
+        .executableTarget(name: "takehome-bench", dependencies: ["TakehomeGrading"]),
 
         .testTarget(name: "TakehomeCoreTests", dependencies: ["TakehomeCore"]),
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),

@@ -1,0 +1,103 @@
+// make bench: measures the harness against named anchors, side by side in one run, and prints
+// ratios. Anchors: a bare spawn of /bin/true (sandbox start-up), `git clone --no-local` (fetch),
+// and the test command's own wall time (grading overhead).
+import Foundation
+import TakehomeCore
+import TakehomeFetch
+import TakehomeGrading
+import TakehomeSandbox
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func milliseconds(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Runs a program to completion with posix_spawn, as a bare anchor or for `git clone`.
+@discardableResult
+func spawn(_ arguments: [String]) -> Int32 {
+    var pid = pid_t()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    posix_spawn_file_actions_destroy(&actions)
+    guard result == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status
+}
+
+let arguments = CommandLine.arguments
+let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 50
+let cloneSource = ProcessInfo.processInfo.environment["BENCH_REPO"] ?? "/opt/swift-packages/apple/swift-nio.git"
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("takehome-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+print("takehome bench (\(runs) runs where repeated; medians)")
+
+// 1. Sandbox start-up: /bin/true in the sandbox against a bare spawn, interleaved.
+let sandbox = try Sandbox.detect()
+var bare: [Double] = [], boxed: [Double] = []
+for _ in 0..<runs {
+    bare.append(time { spawn(["/bin/true"]) })
+    let command = SandboxCommand(arguments: ["true"], workingDirectory: "/", limits: .standard)
+    boxed.append(try await timeAsync { _ = try await sandbox.run(command) })
+}
+let overhead = median(boxed) - median(bare)
+print(String(format: "sandbox   /bin/true: sandboxed %@, bare %@, overhead %@ (target ≤ 5 ms), ratio %.1fx",
+             milliseconds(median(boxed)), milliseconds(median(bare)), milliseconds(overhead), median(boxed) / median(bare)))
+
+// 2. Fetch: libgit2 clone + materialise against `git clone --no-local`, interleaved.
+var ours: [Double] = [], git: [Double] = []
+let cloneRuns = max(3, runs / 10)
+let limits = FetchLimits(timeout: TimeSpan(seconds: 600), maxBytes: ByteSize(bytes: 4 << 30), maxFiles: 1_000_000,
+                         maxFileSize: ByteSize(bytes: 1 << 30), maxTreeSize: ByteSize(bytes: 8 << 30))
+for index in 0..<cloneRuns {
+    let target = scratch.appendingPathComponent("git-\(index)")
+    git.append(time { spawn(["git", "clone", "-q", "--no-local", cloneSource, target.path]) })
+    try? FileManager.default.removeItem(at: target)
+    let destination = scratch.appendingPathComponent("ours-\(index)")
+    ours.append(try await timeAsync { _ = try await SubmissionFetcher(limits: limits).fetch("file://\(cloneSource)", ref: nil, into: destination) })
+    try? FileManager.default.removeItem(at: destination)
+}
+print(String(format: "fetch     %@: takehome %@, git clone --no-local %@, ratio %.2fx (target ≤ 1.1x)",
+             cloneSource, milliseconds(median(ours)), milliseconds(median(git)), median(ours) / median(git)))
+
+// 3. Grading overhead: one grading's wall time minus its test command's own wall time.
+let assignmentPath = ProcessInfo.processInfo.environment["BENCH_ASSIGNMENT"] ?? "Assignments/shift-pay-python"
+let assignment = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignmentPath))
+let sample = scratch.appendingPathComponent("clean")
+try FileManager.default.copyItem(at: assignment.samplesDirectory.appendingPathComponent("clean"), to: sample)
+for step in [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=Bench", "-c", "user.email=b@example.com", "commit", "-q", "-m", "s"]] {
+    spawn(["git", "-C", sample.path] + step)
+}
+let grader = try Grader(assignment: assignment)
+_ = try await grader.grade(.init(source: "file://\(sample.path)"))  // warms the reference manifest cache
+var overheads: [Double] = [], totals: [Double] = []
+for _ in 0..<3 {
+    var report: Report?
+    let wall = try await timeAsync { report = try await grader.grade(.init(source: "file://\(sample.path)")) }
+    let command = report?.timings["testCommand"] ?? 0
+    totals.append(wall)
+    overheads.append(wall - command)
+}
+print(String(format: "grading   clean sample: total %@, harness overhead %@ (total minus the test command; target ≤ 500 ms)",
+             milliseconds(median(totals)), milliseconds(median(overheads))))
