@@ -12,15 +12,19 @@ enum ArchiveLayout {
             return entry
         }
         entries.removeAll { $0.path == [[0x2E]] }
-        guard let top = entries.first?.path.first, !top.isEmpty, PathRules.problem(inComponent: top) == nil,
-              entries.allSatisfy({ $0.path.first == top }) else { return entries }
-        let topIsFolder = entries.allSatisfy { entry in
+        let safe = entries.filter { PathRules.problem(in: $0.path) == nil }
+        guard let top = safe.first?.path.first, safe.allSatisfy({ $0.path.first == top }),
+              safe.contains(where: { $0.path.count > 1 }) else { return entries }
+        let topIsFolder = safe.allSatisfy { entry in
             if entry.path.count > 1 { return true }
             if case .directory = entry.kind { return true }
             return false
         }
-        guard topIsFolder, entries.contains(where: { $0.path.count > 1 }) else { return entries }
-        return entries.filter { $0.path.count > 1 }.map { entry in
+        guard topIsFolder else { return entries }
+        // Only safe entries move; unsafe ones keep the path they had, for their finding.
+        return entries.compactMap { entry in
+            guard PathRules.problem(in: entry.path) == nil else { return entry }
+            guard entry.path.count > 1 else { return nil }
             var entry = entry
             entry.path.removeFirst()
             return entry

@@ -127,8 +127,11 @@ final class GitBlob {
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
     deinit { git_blob_free(pointer) }
 
-    var content: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: git_blob_rawcontent(pointer), count: Int(git_blob_rawsize(pointer)))
+    /// Calls `body` with the blob's raw bytes, valid only during the call.
+    func withContent<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) {
+            try body(UnsafeRawBufferPointer(start: git_blob_rawcontent(pointer), count: Int(git_blob_rawsize(pointer))))
+        }
     }
 }
 

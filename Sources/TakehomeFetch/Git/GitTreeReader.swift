@@ -36,7 +36,7 @@ struct GitTreeReader {
                 case 0o120000:
                     files += 1
                     guard files <= limits.maxFiles else { continue }
-                    let target = try odb.size(of: entry.id) < 4_096 ? Array(try repository.lookupBlob(entry.id).content) : []
+                    let target = try odb.size(of: entry.id) < 4_096 ? try repository.lookupBlob(entry.id).withContent { Array($0) } : []
                     offered.append(OfferedEntry(path: path, kind: .symlink(target: target)))
                 case 0o100644, 0o100755, 0o100664:
                     files += 1

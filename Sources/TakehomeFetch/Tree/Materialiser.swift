@@ -48,11 +48,12 @@ extension Materialiser {
             try plan.checkCaps(limits, noun: "repository")
             let authors = try CommitHistory.authors(of: commit, in: repository, job: job)
             try write(plan, noun: "repository") { id, size, fd in
-                let blob = try repository.lookupBlob(id)
-                guard Int64(blob.content.count) == size else {
-                    throw FetchError(.badInput, "a blob of the repository changed size while it was written")
+                try repository.lookupBlob(id).withContent { content in
+                    guard Int64(content.count) == size else {
+                        throw FetchError(.badInput, "a blob of the repository changed size while it was written")
+                    }
+                    try writeAll(fd, content)
                 }
-                try writeAll(fd, blob.content)
             }
             var fetched = submission(plan, bytesReceived: guardian.receivedBytes)
             fetched.ref = ref ?? repository.headBranch
