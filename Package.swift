@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
         .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
-        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"]),
+        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"], exclude: ["Golden"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,11 +4,11 @@ import TakehomeCore
 /// the two formats never disagree. Every sentence comes from data the report holds; nothing is
 /// scored or guessed here. Text from the submission is not yet made safe: each format does that.
 struct ReportOutline {
-    /// A suite with the noun that names its tests ("hidden", "public", "own").
+    /// A suite with the name its tests go by: `hidden`, `public` or `own` (the candidate's).
     struct NamedSuite {
         var name: String
         var suite: TestSuiteResult
-        var noun: String { name == "candidate" ? "own test" : "\(name) test" }
+        var noun: String { "\(name) test" }
     }
 
     /// A test that did not pass, as the failing-tests table lists it.
@@ -39,7 +39,7 @@ struct ReportOutline {
     init(_ report: Report) {
         title = "\(report.assignment.title) (\(report.assignment.id))"
         let tests = report.tests
-        suites = [("hidden", tests.hidden), ("public", tests.public), ("candidate", tests.candidate)]
+        suites = [("hidden", tests.hidden), ("public", tests.public), ("own", tests.candidate)]
             .compactMap { name, suite in suite.map { NamedSuite(name: name, suite: $0) } }
         header = Self.header(report)
         good = Self.good(report, suites: suites)
@@ -138,19 +138,21 @@ struct ReportOutline {
                 good.append("\(suite.passed) of \(ReportText.count(suite.total, named.noun)) pass")
             }
             if let coverage = suite.coverage, coverage.lines > 0 {
-                good.append("the \(named.noun)s cover \(ReportText.number(coverage.lines * 100))% of the lines")
+                good.append("the \(named.noun)s cover \(ReportText.number(coverage.lines * 100))% of the solution's lines")
             }
         }
         if !suites.isEmpty, suites.allSatisfy({ !$0.suite.tampered }) {
             good.append("no tampering with the test results")
         }
         let phasesHit = report.sandbox?.phases.contains { !$0.limitsHit.isEmpty } ?? false
-        if !suites.isEmpty, suites.allSatisfy({ $0.suite.limitsHit.isEmpty }), !phasesHit {
+        // A run that could not load the solution says nothing about its speed.
+        let loaded = suites.allSatisfy { $0.suite.loadFailure == nil }
+        if !suites.isEmpty, loaded, suites.allSatisfy({ $0.suite.limitsHit.isEmpty }), !phasesHit {
             if let sandbox = report.sandbox, let longest = sandbox.phases.map(\.wallSeconds).max(),
                sandbox.limits.wallSeconds > 0 {
                 let within = longest <= sandbox.limits.wallSeconds / 2 ? "well within" : "within"
                 good.append("finished \(within) the limits (longest run \(ReportText.seconds(longest)) "
-                    + "of \(ReportText.seconds(sandbox.limits.wallSeconds)))")
+                    + "of \(TimeSpan(seconds: sandbox.limits.wallSeconds)))")
             } else {
                 good.append("finished within the limits")
             }

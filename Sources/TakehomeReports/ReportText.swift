@@ -25,7 +25,7 @@ enum ReportText {
     static func seconds(_ value: Double) -> String {
         if value < 60 { return String(format: "%.1f s", value) }
         let whole = Int(value.rounded())
-        return "\(whole / 60) min \(whole % 60) s"
+        return whole % 60 == 0 ? "\(whole / 60) min" : "\(whole / 60) min \(whole % 60) s"
     }
 
     /// `2024-05-02 14:03:00 UTC`: one zone for every reader, so goldens and cohorts compare.

@@ -13,8 +13,8 @@ enum SandboxSummary {
     static func rows(_ sandbox: SandboxInfo) -> [LimitRow] {
         let limits = sandbox.limits
         var known: [(String, String)] = [
-            ("wall", ReportText.seconds(limits.wallSeconds)),
-            ("cpu", ReportText.seconds(limits.cpuSeconds)),
+            ("wall", TimeSpan(seconds: limits.wallSeconds).description),
+            ("cpu", TimeSpan(seconds: limits.cpuSeconds).description),
             ("memory", ByteSize(bytes: limits.memoryBytes).description),
             ("processes", String(limits.processes)),
             ("output", ByteSize(bytes: limits.outputBytes).description + " per stream"),

@@ -59,8 +59,8 @@ public struct TerminalRenderer: ReportRenderer {
         guard !tests.isEmpty else { return [] }
         var lines = ["  " + paint(.bold, "Failing tests")]
         for test in tests {
-            let head = "\(test.suite) \(safe(test.label)) \(test.status.rawValue), \(ReportText.number(test.points)) pt"
-                + (test.points == 1 ? "" : "s")
+            let points = ReportText.number(test.points) + (test.points == 1 ? " pt" : " pts")
+            let head = "\(safe(test.label)) — \(test.status.rawValue), \(points) (\(test.suite) tests)"
             lines += hanging(head, first: "    " + paint(.red, "✗") + " ", width: 6)
             if let message = test.message {
                 lines += hanging(safe(message), first: "        ", width: 8).map { paint(.dim, $0) }
@@ -76,8 +76,8 @@ public struct TerminalRenderer: ReportRenderer {
             let style: Style = switch group.severity { case .error: .red; case .warning: .yellow; case .info: .dim }
             lines.append("    " + paint(style, "\(group.severity.rawValue) (\(group.findings.count))"))
             for finding in group.findings {
-                let place = ReportOutline.place(finding).map { safe($0) + "  " } ?? ""
-                lines += hanging(place + safe(finding.message) + "  [\(safe(finding.rule))]", first: "      ", width: 6)
+                let place = ReportOutline.place(finding).map { safe($0) + ": " } ?? ""
+                lines += hanging(place + safe(finding.message) + " [\(safe(finding.rule))]", first: "      ", width: 6)
             }
         }
         return lines
