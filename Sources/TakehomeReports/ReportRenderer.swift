@@ -3,7 +3,9 @@ import TakehomeCore
 /// Turns one `Report` into the text of one output format. Renderers only present what the report
 /// holds: they never recompute scores, and masking for candidates happens before they are called.
 public protocol ReportRenderer: Sendable {
+    /// The format this renderer writes.
     var format: ReportFormat { get }
+    /// The whole report in this format, ending with a newline.
     func render(_ report: Report) -> String
 }
 
