@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
         .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
-        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"]),
+        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"], exclude: ["Golden"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
         // End-to-end tests of the built executable: exit codes, output files, nothing left behind.
         .testTarget(name: "TakehomeCLITests", dependencies: ["TakehomeCore"]),

@@ -1,1 +1,0 @@
-// TakehomeReports: see DESIGN.md.

@@ -1,0 +1,129 @@
+import Foundation
+import TakehomeCore
+
+/// The reports every renderer is tested with: a full pass, a buggy submission (failures, findings,
+/// a wall-limit hit) and one whose tests could not load it and that tampered with the results.
+enum Fixture: String, CaseIterable, CustomStringConvertible {
+    case pass, buggy, broken
+
+    var description: String { rawValue }
+
+    var report: Report {
+        switch self {
+        case .pass: Self.passReport()
+        case .buggy: Self.buggyReport()
+        case .broken: Self.brokenReport()
+        }
+    }
+
+    static let graded = Date(timeIntervalSince1970: 1_714_644_000)  // 2024-05-02 10:00:00 UTC
+    static let assignment = Report.AssignmentInfo(id: "shift-pay-python", title: "Shift pay calculator",
+                                                  language: "python", runner: "pytest",
+                                                  digest: "sha256:4f1c9a0d2b7e")
+    static let limits = SandboxInfo.LimitsInfo(RunLimits(wall: TimeSpan(seconds: 30)))
+    static let enforcement = ["wall": "harness", "cpu": "rlimit", "memory": "cgroup-v2", "processes": "cgroup-v2",
+                              "output": "harness", "disk": "rlimit"]
+
+    /// 33 hidden tests, three of them worth 3 points; `outcome` says how test `n` (1-based) ended.
+    static func hiddenSuite(_ outcome: (Int) -> (TestCase.Status, String?)) -> TestSuiteResult {
+        var suite = TestSuiteResult(cases: (1...33).map { number in
+            let name = number <= 3 ? "test_burst_\(number)" : String(format: "test_rule_%02d", number)
+            let points: Double = number <= 3 ? 3 : 1
+            let (status, message) = outcome(number)
+            return TestCase(id: "tests.hidden.test_pay::\(name)", name: name, status: status, points: points,
+                            earned: status == .passed ? points : 0, durationMs: 20 + number, message: message)
+        })
+        suite.recount()
+        suite.durationMs = 2_140
+        return suite
+    }
+
+    static func score(_ suite: TestSuiteResult) -> Score {
+        RubricScorer(rubric: Rubric()).score(correctness: suite, suiteName: "hidden")
+    }
+
+    static func passReport() -> Report {
+        let hidden = hiddenSuite { _ in (.passed, nil) }
+        var own = TestSuiteResult(cases: (1...6).map {
+            TestCase(id: "tests.test_shift::test_\($0)", name: "test_\($0)", status: .passed, durationMs: 5)
+        }, coverage: Coverage(lines: 0.91, branches: 0.8))
+        own.recount()
+        own.durationMs = 310
+        return Report(
+            tool: .init(version: "0.1.0"), mode: .grade, generatedAt: graded, assignment: assignment,
+            submission: .init(source: "https://git.example.com/ada/shift-pay.git", kind: "git", ref: "main",
+                              commit: "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                              commitTime: Date(timeIntervalSince1970: 1_714_570_200),
+                              authors: [.init(name: "Ada Lovelace", email: "ada@example.com", commits: 14)],
+                              files: 12, bytes: 48_213),
+            tests: .init(hidden: hidden, candidate: own), score: score(hidden),
+            sandbox: SandboxInfo(isolation: "bubblewrap 0.8.0", enforcement: enforcement, limits: limits, phases: [
+                .init(name: "setup", exitCode: 0, signal: nil, wallSeconds: 3.4, limitsHit: [], network: false),
+                .init(name: "hidden tests", exitCode: 0, signal: nil, wallSeconds: 2.6, limitsHit: [], network: false),
+                .init(name: "own tests", exitCode: 0, signal: nil, wallSeconds: 0.7, limitsHit: [], network: false),
+            ]),
+            history: .init(commits: 14, firstCommitTime: Date(timeIntervalSince1970: 1_714_557_600),
+                           lastCommitTime: Date(timeIntervalSince1970: 1_714_570_200)),
+            timings: ["fetch": 0.42, "tests": 6.7])
+    }
+
+    static let wallSentence = "stopped at the 30 s wall limit"
+
+    static func buggyReport() -> Report {
+        var hidden = hiddenSuite { number in
+            switch number {
+            case 2: (.failed, "assert pay(night) == Decimal('120.00') | got `Decimal('96.00')`")
+            case 17: (.failed, "AssertionError: holiday rate not applied to shift ending 2024-12-25T02:00")
+            case 33: (.errored, wallSentence)
+            default: (.passed, nil)
+            }
+        }
+        hidden.limitsHit = [wallSentence]
+        hidden.durationMs = 30_000
+        hidden.output = """
+            ....F..............F.............
+            FAILED tests/hidden/test_pay.py::test_burst_2 - assert pay(night) == Decimal('120.00')
+            ```
+            FAILED tests/hidden/test_pay.py::test_rule_17 - AssertionError: holiday rate not applied
+            """
+        return Report(
+            tool: .init(version: "0.1.0"), mode: .grade, generatedAt: graded, assignment: assignment,
+            submission: .init(source: "/srv/submissions/candidate-17.tar.gz", kind: "archive", files: 9,
+                              bytes: 31_877, blind: true),
+            tests: .init(hidden: hidden),
+            findings: [
+                Finding(rule: "complexity.ccn", severity: .warning,
+                        message: "pay() has a cyclomatic complexity of 14 (threshold 10); split the rate rules into their own functions.",
+                        file: "shiftpay/pay.py", line: 12),
+                Finding(rule: "hygiene.secrets", severity: .error,
+                        message: "A file looks like it holds an API key; remove it from the history.",
+                        file: "config/settings.py", line: 3),
+                Finding(rule: "hygiene.readme", severity: .info, message: "No README: say how to run the tests."),
+                Finding(rule: "tests.edits-hidden", severity: .warning,
+                        message: "The submission ships a file where the hidden tests are placed.",
+                        file: "tests/hidden/test_pay.py", line: 1),
+            ],
+            score: score(hidden),
+            sandbox: SandboxInfo(isolation: "bubblewrap 0.8.0", enforcement: enforcement, limits: limits, phases: [
+                .init(name: "hidden tests", exitCode: nil, signal: 9, wallSeconds: 30.0, limitsHit: ["wall"],
+                      network: false),
+            ]))
+    }
+
+    static func brokenReport() -> Report {
+        let failure = "ModuleNotFoundError: No module named 'shiftpay'\u{1B}[2J"
+        var hidden = hiddenSuite { _ in (.errored, "could not load the solution: \(failure)") }
+        hidden.loadFailure = LoadFailure(message: failure, expectedPath: "shiftpay/__init__.py", affectedTests: 33)
+        hidden.tampering = ["2 line(s) on the harness's result channel were not written by the harness"]
+        hidden.durationMs = 410
+        return Report(
+            tool: .init(version: "0.1.0"), mode: .grade, generatedAt: graded, assignment: assignment,
+            submission: .init(source: "/srv/submissions/forger", kind: "folder",
+                              authors: [.init(name: "M. | Mallory `<img>`", email: "m@example.com", commits: 1)],
+                              files: 4, bytes: 2_210),
+            tests: .init(hidden: hidden), score: score(hidden),
+            sandbox: SandboxInfo(isolation: "bubblewrap 0.8.0", enforcement: enforcement, limits: limits, phases: [
+                .init(name: "hidden tests", exitCode: 0, signal: nil, wallSeconds: 0.9, limitsHit: [], network: false),
+            ]))
+    }
+}
