@@ -126,7 +126,7 @@ final class Workspace {
 @Test func repositoryOverACapIsRefusedAndLeavesNothing() throws {
     let workspace = try Workspace()
     let repo = try workspace.repository(ofSample: "clean")
-    let tight = try workspace.assignmentCopy { $0.replacingOccurrences(of: "max-files: 2000", with: "max-files: 3") }
+    let tight = try workspace.assignmentCopy { $0.replacingOccurrences(of: "max-files: 2000", with: "max-files: 2") }
     let run = try takehome(["grade", "file://\(repo.path)", "--assignment", tight.path, "--out", workspace.url.appendingPathComponent("out").path],
                            tmp: workspace.tmp)
     #expect(run.status == 65, "\(run.stderr)")
