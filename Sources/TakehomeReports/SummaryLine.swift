@@ -1,7 +1,7 @@
 import TakehomeCore
 
 /// One line per graded submission, in fixed-width columns, for `make demo` and batch logs:
-/// `clean           score 60/60 (100%)  hidden 33/33  limits: none  tampering: no`.
+/// `clean             score 60/60 (100%)        hidden 33/33  limits: none  tampering: no`.
 public enum SummaryLine {
     /// The line for `report`, led by `label` (a sample's or candidate's name).
     public static func render(_ report: Report, label: String) -> String {
@@ -9,8 +9,8 @@ public enum SummaryLine {
         let graded = [("hidden", tests.hidden), ("public", tests.public), ("own", tests.candidate)]
             .lazy.compactMap { name, suite in suite.map { (name, $0) } }.first
         var columns = [
-            TextWrapping.pad(ReportText.oneLine(label), 14),
-            TextWrapping.pad("score " + ReportOutline.scoreLine(report.score), 18),
+            TextWrapping.pad(ReportText.oneLine(label), 16),
+            TextWrapping.pad("score " + ReportOutline.scoreLine(report.score), 24),
         ]
         if let (name, suite) = graded {
             columns.append(TextWrapping.pad("\(name) \(suite.passed)/\(suite.total)", 12))

@@ -5,17 +5,17 @@ import TakehomeCore
 @Suite struct SummaryLineTests {
     @Test func passingSubmission() {
         #expect(SummaryLine.render(Fixture.pass.report, label: "clean")
-                == "clean           score 60/60 (100%)  hidden 33/33  limits: none  tampering: no")
+                == "clean             score 60/60 (100%)        hidden 33/33  limits: none  tampering: no")
     }
 
     @Test func buggySubmission() {
         #expect(SummaryLine.render(Fixture.buggy.report, label: "buggy")
-                == "buggy           score 52.31/60 (87.18%)  hidden 30/33  limits: stopped at the 30 s wall limit  tampering: no")
+                == "buggy             score 52.31/60 (87.18%)   hidden 30/33  limits: stopped at the 30 s wall limit  tampering: no")
     }
 
     @Test func brokenSubmission() {
         #expect(SummaryLine.render(Fixture.broken.report, label: "forger")
-                == "forger          score 0/60 (0%)     hidden 0/33   load: failed  limits: none  tampering: FLAGGED")
+                == "forger            score 0/60 (0%)           hidden 0/33   load: failed  limits: none  tampering: FLAGGED")
     }
 
     @Test func candidateViewKeepsTheCounts() {
