@@ -73,13 +73,12 @@ public struct Sandbox: Sendable {
         let cancellation = try CancellationPipe()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                // One dedicated thread forks and waits: PR_SET_PDEATHSIG follows the forking
-                // thread, so it must outlive the child; blocking work stays off the cooperative pool.
-                let thread = Thread {
+                // One worker thread forks and waits for the whole run: PR_SET_PDEATHSIG follows
+                // the forking thread, so it must outlive the child; blocking work stays off the
+                // cooperative pool. A private queue gets an overcommit thread of its own.
+                DispatchQueue(label: "takehome.sandbox.run").async {
                     continuation.resume(with: Result { try execute(command, cancellation: cancellation) })
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
             }
         } onCancel: {
             cancellation.signal()

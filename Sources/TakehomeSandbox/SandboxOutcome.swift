@@ -56,7 +56,7 @@ extension Sandbox {
             .fileSize: .rlimit,
             .disk: .harness,
         ]
-        var result = SandboxResult(
+        return SandboxResult(
             exitCode: exitCode, signal: signal,
             stdout: stdout.finished(), stderr: stderr.finished(),
             stdoutDroppedBytes: stdout.dropped, stderrDroppedBytes: stderr.dropped,
@@ -64,8 +64,6 @@ extension Sandbox {
             wallSeconds: (monitor.exitTime ?? monotonicSeconds()) - monitor.start,
             cpuSeconds: cpuSeconds, peakMemoryBytes: peakMemory,
             limitsHit: LimitKind.allCases.filter(hit.contains), enforcement: enforcement)
-        result.controlGroupDirectories = group.map { Array($0.directories.values).sorted() } ?? []
-        return result
     }
 }
 

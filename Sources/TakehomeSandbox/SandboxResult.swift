@@ -33,8 +33,6 @@ public struct SandboxResult: Sendable {
     public var limitsHit: [LimitKind]
     /// Which mechanism applied each limit.
     public var enforcement: [LimitKind: Enforcement]
-    /// The control group folders the run was placed in (removed by the time the result exists).
-    public var controlGroupDirectories: [String] = []
 
     public init(exitCode: Int32?, signal: Int32?, stdout: Data, stderr: Data, stdoutDroppedBytes: Int64,
                 stderrDroppedBytes: Int64, witness: Data, wallSeconds: Double, cpuSeconds: Double?,

@@ -67,9 +67,16 @@ struct Basics {
         #expect(result.enforcement.count == LimitKind.allCases.count)
         if case .v1(let parents) = sandbox.groups.hierarchy, let memory = parents[.memory] {
             #expect(result.enforcement[.memory] == .cgroupV1)
-            // Other suites may be running sandboxes at the same time: check this run's own groups.
-            #expect(result.controlGroupDirectories.contains { $0.hasPrefix(memory + "/takehome-") })
-            #expect(result.controlGroupDirectories.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+            // Other suites may be running sandboxes at the same time: wait (bounded) until every
+            // run of this process has ended, then no group of ours may remain.
+            var leftovers: [String] = []
+            for _ in 0..<600 {
+                leftovers = try FileManager.default.contentsOfDirectory(atPath: memory)
+                    .filter { $0.hasPrefix("takehome-\(getpid())-") }
+                if leftovers.isEmpty { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(leftovers.isEmpty)
         }
     }
 

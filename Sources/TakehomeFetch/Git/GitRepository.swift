@@ -17,6 +17,9 @@ final class GitRepository {
         return GitRepository(repository)
     }
 
+    /// The repository's git folder (`.git/` of a work tree, or the bare repository itself).
+    var gitDirectory: String { String(cString: git_repository_path(pointer)) }
+
     /// Clones `url` into a new bare repository at `path`, reporting progress to `guardian`.
     static func cloneBare(_ url: String, to path: String, guardian: TransferGuard) throws -> GitRepository {
         Libgit2.ensureInitialised()
@@ -57,9 +60,11 @@ final class GitRepository {
         return String(cString: git_reference_shorthand(reference))
     }
 
-    /// The commit a branch, tag or (abbreviated) commit id names; HEAD when `ref` is nil.
-    func commit(named ref: String?) throws -> GitCommit {
-        let candidates = ref.map { ["refs/remotes/origin/\($0)", "refs/heads/\($0)", "refs/tags/\($0)", $0] } ?? ["HEAD"]
+    /// The commit a branch, tag or (abbreviated) commit id names; HEAD when `ref` is nil. In a
+    /// clone the remote's branches come first; in a repository read in place, its own branches.
+    func commit(named ref: String?, inPlace: Bool = false) throws -> GitCommit {
+        let branches = inPlace ? ["refs/heads/", "refs/remotes/origin/"] : ["refs/remotes/origin/", "refs/heads/"]
+        let candidates = ref.map { name in branches.map { $0 + name } + ["refs/tags/\(name)", name] } ?? ["HEAD"]
         for spec in candidates {
             var object: OpaquePointer?
             guard git_revparse_single(&object, pointer, spec) == 0, let object else { continue }

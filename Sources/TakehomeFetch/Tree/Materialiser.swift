@@ -30,18 +30,55 @@ struct Materialiser {
 extension Materialiser {
     /// Clones into a temporary bare repository, then writes the commit's tree blob by blob (raw:
     /// no filters, no hooks, no checkout).
+    /// The repository a `file://` URL or a path names, when it is on this machine.
+    static func localRepository(_ url: String) -> GitRepository? {
+        var path = url
+        if url.lowercased().hasPrefix("file://") {
+            path = String(url.dropFirst("file://".count)).removingPercentEncoding ?? String(url.dropFirst("file://".count))
+        } else if url.contains("://") {
+            return nil
+        }
+        guard path.hasPrefix("/") else { return nil }
+        return GitRepository.openExactly(path)
+    }
+
+    /// Bytes of regular files under `objects/` (loose objects and packs), not following links.
+    static func objectStoreBytes(_ gitDirectory: String) -> Int64 {
+        let objects = URL(fileURLWithPath: gitDirectory).appendingPathComponent("objects")
+        guard let walker = FileManager.default.enumerator(at: objects, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey],
+                                                          options: []) else { return 0 }
+        var total: Int64 = 0
+        for case let url as URL in walker {
+            guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]),
+                  values.isRegularFile == true else { continue }
+            total += Int64(values.fileSize ?? 0)
+        }
+        return total
+    }
+
     func cloneGit(_ url: String, ref: String?, bareRepository: URL) throws -> FetchedSubmission {
         let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job)
         let repository: GitRepository
-        do {
-            repository = try GitRepository.cloneBare(url, to: bareRepository.path, guardian: guardian)
-        } catch let error as GitError {
-            if let reason = guardian.stopReason { throw reason }
-            try job.checkpoint()
-            throw FetchError(.unreachable, "could not fetch `\(url)`: \(error.message)")
+        var bytesRead: Int64?
+        if let local = Self.localRepository(url) {
+            // A repository on this machine is read in place: its objects are the submission, and
+            // their size on disk is what the byte cap measures. No second object store is made.
+            let size = Self.objectStoreBytes(local.gitDirectory)
+            guard size <= limits.maxBytes.bytes else {
+                throw FetchError(.overCap, "the repository's objects take \(Wording.size(size)), over the assignment's cap of \(limits.maxBytes) (fetch.max-bytes)")
+            }
+            (repository, bytesRead) = (local, size)
+        } else {
+            do {
+                repository = try GitRepository.cloneBare(url, to: bareRepository.path, guardian: guardian)
+            } catch let error as GitError {
+                if let reason = guardian.stopReason { throw reason }
+                try job.checkpoint()
+                throw FetchError(.unreachable, "could not fetch `\(url)`: \(error.message)")
+            }
         }
         try job.checkpoint()
-        let commit = try repository.commit(named: ref)
+        let commit = try repository.commit(named: ref, inPlace: bytesRead != nil)
         do {
             let offered = try GitTreeReader(repository: repository, limits: limits, job: job).offeredEntries(of: commit)
             let plan = TreePlan(offered)
@@ -55,7 +92,7 @@ extension Materialiser {
                     try writeAll(fd, content)
                 }
             }
-            var fetched = submission(plan, bytesReceived: guardian.receivedBytes)
+            var fetched = submission(plan, bytesReceived: bytesRead ?? guardian.receivedBytes)
             fetched.ref = ref ?? repository.headBranch
             fetched.commit = commit.hex
             fetched.commitTime = commit.time
