@@ -35,7 +35,7 @@ public struct Grader: Sendable {
     /// Grades one submission and returns the reviewer's report (mask it for candidates).
     public func grade(_ request: Request) async throws -> Report {
         let started = Date()
-        let digest = try assignment.digest()
+        let digest = try assignment.digest(includingHidden: request.mode == .grade)
         let suiteName = request.mode == .grade ? "hidden" : "public"
         guard let suite = request.mode == .grade ? assignment.hiddenTests : assignment.publicTests else {
             throw AssignmentError(file: assignment.definitionPath, key: "tests.\(suiteName)",
@@ -49,15 +49,17 @@ public struct Grader: Sendable {
             .fetch(request.source, ref: request.ref, into: workspace.base.appendingPathComponent("tree"))
         let fetchSeconds = Date().timeIntervalSince(fetchStarted)
 
-        let manifest = try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest,
-                                                          runner: runner)
+        // A candidate's copy of the assignment has no reference/: `check` then takes the ids it collects.
+        let hasReference = FileManager.default.fileExists(atPath: assignment.referenceDirectory.path)
+        let manifest = request.mode == .check && !hasReference ? nil
+            : try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest, runner: runner)
         _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
         var findings = fetched.findings
         findings += try runner.profile.neutralise(runDirectory: workspace.run, solutionRoot: assignment.root, keep: suite.into)
         findings += try HiddenTestStager.place(suite: assignment.directory.appendingPathComponent(suite.path), into: suite.into,
                                                solutionRoot: assignment.root, runDirectory: workspace.run)
         let testsStarted = Date()
-        let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest.ids)
+        let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest?.ids)
         let testSeconds = Date().timeIntervalSince(testsStarted)
         findings += outcome.findings
         if let failure = outcome.result.loadFailure {

@@ -107,3 +107,19 @@ import TakehomeCore
     #expect(report.findings.first?.rule == "tests.load-failure")
     #expect(report.score.total == 0)
 }
+
+@Test func checkNeverNeedsHiddenTestsOrTheReference() async throws {
+    let scratch = try Scratch()
+    // What a candidate holds: the assignment without hidden-tests/ and reference/.
+    let bundle = scratch.url.appendingPathComponent("bundle")
+    try FileManager.default.copyItem(at: assignmentDirectory, to: bundle)
+    try FileManager.default.removeItem(at: bundle.appendingPathComponent("hidden-tests"))
+    try FileManager.default.removeItem(at: bundle.appendingPathComponent("reference"))
+    let assignment = try AssignmentLoader.load(directory: bundle, hiddenTestsRequired: false)
+    let folder = scratch.url.appendingPathComponent("work")
+    try FileManager.default.copyItem(at: assignmentDirectory.appendingPathComponent("samples/buggy"), to: folder)
+    let report = try await Grader(assignment: assignment).grade(.init(source: folder.path, mode: .check))
+    let publicSuite = try #require(report.tests.public)
+    #expect(publicSuite.total == 5 && publicSuite.passed == 5 && !publicSuite.tampered)
+    #expect(throws: AssignmentError.self) { try AssignmentLoader.load(directory: bundle) }
+}

@@ -4,9 +4,11 @@ import Foundation
 extension Assignment {
     /// SHA-256 over everything that decides a grade: assignment.yml, the hidden and public tests and
     /// the reference solution (paths and contents, in sorted order). Reports and caches key on it.
-    public func digest() throws -> String {
+    /// `includingHidden: false` (a candidate's `check`) never opens hidden-tests/.
+    public func digest(includingHidden: Bool = true) throws -> String {
         var hasher = SHA256()
-        let folders = ["assignment.yml", hiddenTests?.path, publicTests?.path, "reference"].compactMap { $0 }
+        let folders = ["assignment.yml", includingHidden ? hiddenTests?.path : nil, publicTests?.path, "reference"]
+            .compactMap { $0 }
         for folder in folders {
             for relative in try Self.files(under: directory, relative: folder) {
                 let data = try Data(contentsOf: directory.appendingPathComponent(relative))

@@ -9,8 +9,9 @@ public enum AssignmentLoader {
         "fetch", "mutation", "rubric", "thresholds",
     ]
 
-    /// Loads `DIR/assignment.yml` and checks that the folders it names exist.
-    public static func load(directory: URL) throws -> Assignment {
+    /// Loads `DIR/assignment.yml` and checks that the folders it names exist. A candidate's copy of
+    /// an assignment has no hidden-tests/: `hiddenTestsRequired: false` accepts that (for `check`).
+    public static func load(directory: URL, hiddenTestsRequired: Bool = true) throws -> Assignment {
         let file = directory.appendingPathComponent("assignment.yml")
         let text: String
         do {
@@ -18,11 +19,11 @@ public enum AssignmentLoader {
         } catch {
             throw AssignmentError(file: file.path, problem: "cannot be read (\(FileManager.default.fileExists(atPath: file.path) ? "not UTF-8 text or unreadable" : "no such file"))")
         }
-        return try parse(text, file: file.path, directory: directory)
+        return try parse(text, file: file.path, directory: directory, hiddenTestsRequired: hiddenTestsRequired)
     }
 
     /// Parses the text of an assignment.yml found in `directory`.
-    public static func parse(_ text: String, file: String, directory: URL) throws -> Assignment {
+    public static func parse(_ text: String, file: String, directory: URL, hiddenTestsRequired: Bool = true) throws -> Assignment {
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -58,7 +59,7 @@ public enum AssignmentLoader {
         if let reader = values["setup"] { assignment.setup = try reader.strings() }
         if let reader = values["tests"] {
             for (key, suite) in try reader.entries(allowed: ["hidden", "public"]) {
-                let spec = try testSuite(suite, directory: directory)
+                let spec = try testSuite(suite, directory: directory, mustExist: key == "public" || hiddenTestsRequired)
                 if key == "hidden" { assignment.hiddenTests = spec } else { assignment.publicTests = spec }
             }
         }
@@ -112,7 +113,7 @@ public enum AssignmentLoader {
         return parts.filter { $0 != "." }.joined(separator: "/").isEmpty ? "." : parts.filter { $0 != "." }.joined(separator: "/")
     }
 
-    private static func testSuite(_ reader: YAMLReader, directory: URL) throws -> TestSuiteSpec {
+    private static func testSuite(_ reader: YAMLReader, directory: URL, mustExist: Bool) throws -> TestSuiteSpec {
         var path: String?
         var into: String?
         var points = PointsSpec()
@@ -122,7 +123,7 @@ public enum AssignmentLoader {
                 let relative = try relativePath(value)
                 var isDirectory: ObjCBool = false
                 let full = directory.appendingPathComponent(relative).path
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue else {
+                guard !mustExist || FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) && isDirectory.boolValue else {
                     throw value.error("names '\(relative)', which is not a folder beside assignment.yml")
                 }
                 path = relative

@@ -45,7 +45,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        let definition = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignment))
+        let definition = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignment), hiddenTestsRequired: false)
         let grader = try Grader(assignment: definition)
         let result = try await grader.grade(.init(source: path, mode: .check))
         try ReportOutput.emit(result, options: report, hiddenPath: definition.hiddenTestsPathInRun,
