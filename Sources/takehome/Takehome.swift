@@ -27,6 +27,12 @@ struct Takehome: AsyncParsableCommand {
             FileHandle.standardError.write(Data("takehome: I/O error: \(error.localizedDescription)\n".utf8))
             Foundation.exit(ExitCode.ioError.rawValue)
         } catch {
+            // Usage errors (64), help and explicit exit codes are argument-parser's; anything else
+            // is the harness failing, which must not pass for `--fail-under`'s exit 1.
+            if exitCode(for: error) == .failure, !(error is ArgumentParser.ExitCode) {
+                FileHandle.standardError.write(Data("takehome: internal error: \(error)\n".utf8))
+                Foundation.exit(TakehomeCore.ExitCode.software.rawValue)
+            }
             exit(withError: error)
         }
     }
