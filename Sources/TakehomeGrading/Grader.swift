@@ -55,9 +55,7 @@ public struct Grader: Sendable {
             : try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest, runner: runner)
         _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
         var findings = fetched.findings
-        findings += try runner.profile.neutralise(runDirectory: workspace.run, solutionRoot: assignment.root, keep: suite.into)
-        findings += try HiddenTestStager.place(suite: assignment.directory.appendingPathComponent(suite.path), into: suite.into,
-                                               solutionRoot: assignment.root, runDirectory: workspace.run)
+        findings += try runner.stage(suite, assignment: assignment, workspace: workspace)
         let testsStarted = Date()
         let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest?.ids)
         let testSeconds = Date().timeIntervalSince(testsStarted)

@@ -38,9 +38,7 @@ public struct ReferenceManifest: Sendable {
         let workspace = try RunWorkspace.create()
         defer { workspace.remove() }
         try FileManager.default.copyItem(at: reference, to: workspace.run)
-        try HiddenTestStager.place(suite: assignment.directory.appendingPathComponent(suite.path), into: suite.into,
-                                   solutionRoot: assignment.root, runDirectory: workspace.run)
-        _ = try runner.profile.neutralise(runDirectory: workspace.run, solutionRoot: assignment.root, keep: suite.into)
+        _ = try runner.stage(suite, assignment: assignment, workspace: workspace)
         let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: nil)
         let result = outcome.result
         let failing = result.cases.filter { $0.status != .passed && $0.status != .skipped }

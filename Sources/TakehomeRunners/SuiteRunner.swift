@@ -20,6 +20,16 @@ public struct SuiteRunner: Sendable {
         public var findings: [Finding]
     }
 
+    /// Prepares `workspace.run` (already holding the code) for `suite`: neutralises the runner
+    /// configuration the code controls, then places the assignment's tests last so nothing of the
+    /// code's stands at their path. Returns what it had to remove.
+    public func stage(_ suite: TestSuiteSpec, assignment: Assignment, workspace: RunWorkspace) throws -> [Finding] {
+        let findings = try profile.neutralise(runDirectory: workspace.run, keep: assignment.pathInSubmission(of: suite))
+        return findings + (try HiddenTestStager.place(suite: assignment.directory.appendingPathComponent(suite.path),
+                                                      into: suite.into, solutionRoot: assignment.root,
+                                                      runDirectory: workspace.run))
+    }
+
     /// Runs the tests at `suite.into` (already placed in `workspace.run`) and checks the results
     /// against `manifest` (the reference's test ids; nil to accept what the run collected).
     public func run(_ suite: TestSuiteSpec, assignment: Assignment, workspace: RunWorkspace,

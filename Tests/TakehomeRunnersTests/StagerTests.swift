@@ -47,7 +47,7 @@ private func scratch() throws -> URL {
     try "# fixtures\n".write(to: run.appendingPathComponent("tests/hidden/conftest.py"), atomically: true, encoding: .utf8)
     try "[pytest]\naddopts = -p no:junitxml\n".write(to: run.appendingPathComponent("pytest.ini"), atomically: true, encoding: .utf8)
     let profile = PytestProfile(python: "/usr/bin/python3", prefixes: [])
-    let findings = try profile.neutralise(runDirectory: run, solutionRoot: ".", keep: "tests/hidden")
+    let findings = try profile.neutralise(runDirectory: run, keep: "tests/hidden")
     #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("conftest.py").path))
     #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("sitecustomize.py").path))
     #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("tests/hidden/conftest.py").path))

@@ -28,6 +28,16 @@ public struct Assignment: Sendable {
     /// The assignment.yml path, for error messages.
     public var definitionPath: String { directory.appendingPathComponent("assignment.yml").path }
 
+    /// `relative` as a path from the submission's top, below the solution's `root`.
+    public static func pathInSubmission(root: String, _ relative: String) -> String {
+        root == "." ? relative : "\(root)/\(relative)"
+    }
+
+    /// Where a suite of tests sits in a run directory, e.g. `tests/hidden`.
+    public func pathInSubmission(of suite: TestSuiteSpec) -> String {
+        Self.pathInSubmission(root: root, suite.into)
+    }
+
     public var referenceDirectory: URL { directory.appendingPathComponent("reference") }
     public var samplesDirectory: URL { directory.appendingPathComponent("samples") }
     public var starterDirectory: URL { directory.appendingPathComponent("starter") }

@@ -45,8 +45,7 @@ public struct PytestProfile: RunnerProfile {
         return PytestProfile(python: executable, prefixes: prefixes.sorted())
     }
 
-    public func neutralise(runDirectory: URL, solutionRoot: String, keep suitePath: String) throws -> [Finding] {
-        let keep = (solutionRoot == "." ? "" : solutionRoot + "/") + suitePath
+    public func neutralise(runDirectory: URL, keep: String) throws -> [Finding] {
         var findings: [Finding] = []
         try TreeWalk.files(in: runDirectory) { relative, url in
             let name = url.lastPathComponent

@@ -34,8 +34,9 @@ public protocol RunnerProfile: Sendable {
     var resultFile: String { get }
     /// Read-only mounts the toolchain needs beyond the system paths.
     var toolchainMounts: [SandboxMount] { get }
-    /// Removes what the candidate controls that could change results; says what it removed.
-    func neutralise(runDirectory: URL, solutionRoot: String, keep suitePath: String) throws -> [Finding]
+    /// Removes what the candidate controls that could change results, except inside `suitePath`
+    /// (relative to the run directory); says what it removed.
+    func neutralise(runDirectory: URL, keep suitePath: String) throws -> [Finding]
     func command(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand
 }
 

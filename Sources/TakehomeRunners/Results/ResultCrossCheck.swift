@@ -154,14 +154,10 @@ public struct ResultCrossCheck: Sendable {
     }
 
     private func expectedPath(for message: String) -> String? {
-        let prefix = solutionRoot == "." ? "" : solutionRoot + "/"
-        if let range = message.range(of: "No module named '") {
+        for marker in ["No module named '", "from '"] {
+            guard let range = message.range(of: marker) else { continue }
             let module = message[range.upperBound...].prefix { $0 != "'" }
-            return prefix + module.split(separator: ".").joined(separator: "/") + ".py"
-        }
-        if let range = message.range(of: "from '") {
-            let module = message[range.upperBound...].prefix { $0 != "'" }
-            return prefix + module.split(separator: ".").joined(separator: "/") + ".py"
+            return Assignment.pathInSubmission(root: solutionRoot, module.split(separator: ".").joined(separator: "/") + ".py")
         }
         return solutionRoot == "." ? nil : solutionRoot
     }

@@ -10,8 +10,7 @@ public enum HiddenTestStager {
     @discardableResult
     public static func place(suite: URL, into: String, solutionRoot: String, runDirectory: URL) throws -> [Finding] {
         var findings: [Finding] = []
-        let components = (solutionRoot == "." ? [] : solutionRoot.split(separator: "/").map(String.init))
-            + into.split(separator: "/").map(String.init)
+        let components = Assignment.pathInSubmission(root: solutionRoot, into).split(separator: "/").map(String.init)
         var current = runDirectory
         var relative = ""
         for (index, component) in components.enumerated() {

@@ -56,6 +56,6 @@ struct Check: AsyncParsableCommand {
 extension Assignment {
     /// Where hidden tests sit in a run directory, the prefix masked out of candidate reports.
     var hiddenTestsPathInRun: String? {
-        hiddenTests.map { root == "." ? $0.into : "\(root)/\($0.into)" }
+        hiddenTests.map(pathInSubmission(of:))
     }
 }
