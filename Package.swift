@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         // C surfaces: libgit2 through pkg-config, zlib for .tar.gz, and a fork/exec helper that
@@ -36,11 +37,19 @@ let package = Package(
         .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn"]),
         // Runners: profiles, staging, result parsers, tamper cross-checks.
         .target(name: "TakehomeRunners", dependencies: ["TakehomeCore", "TakehomeSandbox"]),
+        // Static analysis: per-function complexity, size and duplication, reading files only.
+        // Swift through swift-syntax, every other language through one token engine.
+        .target(name: "TakehomeAnalysis", dependencies: [
+            "TakehomeCore",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
         // Renderers: one per output format, Report in, text out.
         .target(name: "TakehomeReports", dependencies: ["TakehomeCore"]),
         // The pipeline: fetch → stage → sandbox → score → report.
         .target(name: "TakehomeGrading", dependencies: [
             "TakehomeCore", "TakehomeFetch", "TakehomeSandbox", "TakehomeRunners", "TakehomeReports",
+            "TakehomeAnalysis",
         ]),
         .executableTarget(name: "takehome", dependencies: [
             "TakehomeGrading",
@@ -53,6 +62,7 @@ let package = Package(
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
         .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
+        .testTarget(name: "TakehomeAnalysisTests", dependencies: ["TakehomeAnalysis"]),
         .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"], exclude: ["Golden"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
         // End-to-end tests of the built executable: exit codes, output files, nothing left behind.
