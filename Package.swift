@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "TakehomeFetch", dependencies: [
             "TakehomeCore", "CLibGit2", "CGzip",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Sandbox: bubblewrap, cgroups / rlimits, output capture.
         .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn"]),

@@ -22,6 +22,12 @@ else
     need_jsonschema=0
 fi
 
+if [ "${1:-}" = "--with-test-tools" ]; then
+    # The fetch tests serve repositories over ssh:// from a loopback sshd they start themselves.
+    [ -x /usr/sbin/sshd ] || missing_apt+=(openssh-server)
+    command -v ssh-keygen >/dev/null 2>&1 || missing_apt+=(openssh-client)
+fi
+
 if [ ${#missing_apt[@]} -eq 0 ] && [ $need_pytest -eq 0 ] && [ $need_jsonschema -eq 0 ]; then
     exit 0
 fi

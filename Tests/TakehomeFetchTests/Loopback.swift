@@ -31,11 +31,11 @@ enum Loopback {
     }
 
     /// Waits until something accepts connections on `port`.
-    static func waitForListener(port: UInt16, seconds: Double = 10) async throws {
+    static func waitForListener(port: UInt16, address host: String = "127.0.0.1", seconds: Double = 10) async throws {
         let deadline = Date(timeIntervalSinceNow: seconds)
         while Date() < deadline {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = address(port: port)
+            var address = address(port: port, host: host)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
@@ -46,12 +46,24 @@ enum Loopback {
         throw POSIXError(.ETIMEDOUT)
     }
 
-    static func address(port: UInt16) -> sockaddr_in {
+    static func address(port: UInt16, host: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         return address
+    }
+
+    /// True when a listener could bind `host:port` right now (e.g. port 22 of a spare loopback address).
+    static func canBind(address host: String, port: UInt16) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var on: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        var address = address(port: port, host: host)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 
     static func port(of fd: Int32) -> UInt16 {
@@ -127,3 +139,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
 """#
+
+/// A server started with posix_spawn rather than Foundation's Process: a daemon that closes every
+/// inherited descriptor (sshd does) makes Process block its run-loop thread in wait4 forever.
+final class SpawnedServer {
+    let pid: pid_t
+
+    init(_ arguments: [String]) throws {
+        var pid = pid_t()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let result = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
+        self.pid = pid
+    }
+
+    deinit {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+    }
+}

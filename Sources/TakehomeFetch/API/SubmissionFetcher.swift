@@ -5,9 +5,13 @@ import TakehomeCore
 /// files under the assignment's caps, leaving out everything unsafe with a finding for each.
 public struct SubmissionFetcher: Sendable {
     public let limits: FetchLimits
+    /// Where SSH settings are read from: `TAKEHOME_SSH_KEY`, `SSH_AUTH_SOCK`,
+    /// `TAKEHOME_KNOWN_HOSTS`, `HOME` (see `SSHAccess`).
+    public let environment: [String: String]
 
-    public init(limits: FetchLimits) {
+    public init(limits: FetchLimits, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.limits = limits
+        self.environment = environment
     }
 
     /// Fetches `source` at `ref` (a branch, tag or commit id; HEAD when nil) into `destination`,
@@ -31,9 +35,9 @@ public struct SubmissionFetcher: Sendable {
         let staging = parent.appendingPathComponent(".\(unique).partial")
         let bare = parent.appendingPathComponent(".\(unique).git")
         let job = FetchJob(timeout: limits.timeout.seconds, temporaries: [staging, bare])
-        let limits = self.limits
+        let (limits, environment) = (self.limits, self.environment)
         return try await job.run { job in
-            let materialiser = Materialiser(limits: limits, job: job, staging: staging)
+            let materialiser = Materialiser(limits: limits, job: job, staging: staging, environment: environment)
             var fetched: FetchedSubmission
             switch origin.kind {
             case .gitURL, .localRepository:

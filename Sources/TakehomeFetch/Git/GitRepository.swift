@@ -37,10 +37,24 @@ final class GitRepository {
             guard let payload else { return 0 }
             return Unmanaged<TransferGuard>.fromOpaque(payload).takeUnretainedValue().tick()
         }
-        options.fetch_opts.callbacks.certificate_check = { _, valid, _, payload in
+        options.fetch_opts.callbacks.certificate_check = { certificate, valid, _, payload in
             guard let payload else { return -1 }
-            let stop = Unmanaged<TransferGuard>.fromOpaque(payload).takeUnretainedValue().tick()
-            return stop != 0 ? stop : (valid != 0 ? 0 : -1)
+            let guardian = Unmanaged<TransferGuard>.fromOpaque(payload).takeUnretainedValue()
+            let stop = guardian.tick()
+            if stop != 0 { return stop }
+            guard let certificate, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return valid != 0 ? 0 : -1 }
+            return guardian.checkHostKey(UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self).pointee)
+        }
+        options.fetch_opts.callbacks.credentials = { out, url, username, allowed, payload in
+            guard let out, let payload else { return -1 }
+            let guardian = Unmanaged<TransferGuard>.fromOpaque(payload).takeUnretainedValue()
+            guard let ssh = guardian.ssh else { return GIT_PASSTHROUGH.rawValue }
+            let (credential, code) = ssh.nextCredential(username: username.map { String(cString: $0) }, allowed: allowed)
+            if code == GIT_EUSER.rawValue {
+                return guardian.stop(ssh.authenticationFailure(url: url.map { String(cString: $0) } ?? ""))
+            }
+            out.pointee = credential
+            return code
         }
         var repository: OpaquePointer?
         let code = withExtendedLifetime(guardian) {

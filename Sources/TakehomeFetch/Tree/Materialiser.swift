@@ -6,6 +6,8 @@ struct Materialiser {
     let limits: FetchLimits
     let job: FetchJob
     let staging: URL
+    /// Read for SSH keys and known hosts.
+    let environment: [String: String]
 
     /// Checks the plan's caps, then writes it under `staging` with `writeContent`.
     func write<Content>(_ plan: TreePlan<Content>, noun: String,
@@ -57,7 +59,7 @@ extension Materialiser {
     }
 
     func cloneGit(_ url: String, ref: String?, bareRepository: URL) throws -> FetchedSubmission {
-        let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job)
+        let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job, ssh: SSHAccess(url: url, environment: environment))
         let repository: GitRepository
         var bytesRead: Int64?
         if let local = Self.localRepository(url) {
