@@ -87,9 +87,12 @@ public struct Sandbox: Sendable {
 
     // MARK: - bwrap arguments
 
-    /// Files copied (read-only) from the host's /etc when they exist.
-    static let etcFiles = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
-                           "/etc/ssl", "/etc/ca-certificates", "/etc/localtime", "/etc/nsswitch.conf"]
+    /// Host /etc files bound read-only when they exist: what the dynamic loader, `alternatives`
+    /// links, local time and name lookups need. Every mount costs start-up time, so the rest of
+    /// /etc stays out.
+    static let etcFiles = ["/etc/ld.so.cache", "/etc/alternatives", "/etc/localtime", "/etc/nsswitch.conf"]
+    /// TLS roots and resolver configuration, bound only into phases that have the network.
+    static let networkEtcFiles = ["/etc/ssl", "/etc/ca-certificates", "/etc/resolv.conf"]
 
     private static func systemArguments(disableNestedUserNamespaces: Bool) -> [String] {
         var arguments = ["--unshare-all", "--unshare-user"]
@@ -127,8 +130,8 @@ public struct Sandbox: Sendable {
         }
         if command.network {
             arguments.append("--share-net")
-            if FileManager.default.fileExists(atPath: "/etc/resolv.conf") {
-                arguments += ["--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf"]
+            for file in Self.networkEtcFiles where FileManager.default.fileExists(atPath: file) {
+                arguments += ["--ro-bind", file, file]
             }
         }
         let size = "\(max(command.limits.disk.bytes, 4096))"
