@@ -16,6 +16,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -c 'import pytest' >/dev/null 2>&1; then
     need_pytest=1
 fi
+# coverage.py measures the candidate's own tests inside the sandbox (and its reports are parsed).
+need_coverage=0
+command -v python3 >/dev/null 2>&1 && ! python3 -c 'import coverage' >/dev/null 2>&1 && need_coverage=1
 if [ "${1:-}" = "--with-test-tools" ] && command -v python3 >/dev/null 2>&1 && ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
     need_jsonschema=1
 else
@@ -28,13 +31,14 @@ if [ "${1:-}" = "--with-test-tools" ]; then
     command -v ssh-keygen >/dev/null 2>&1 || missing_apt+=(openssh-client)
 fi
 
-if [ ${#missing_apt[@]} -eq 0 ] && [ $need_pytest -eq 0 ] && [ $need_jsonschema -eq 0 ]; then
+if [ ${#missing_apt[@]} -eq 0 ] && [ $need_pytest -eq 0 ] && [ $need_jsonschema -eq 0 ] && [ $need_coverage -eq 0 ]; then
     exit 0
 fi
 
 pip_packages=()
 [ $need_pytest -eq 1 ] && pip_packages+=(pytest)
 [ $need_jsonschema -eq 1 ] && pip_packages+=(jsonschema)
+[ $need_coverage -eq 1 ] && pip_packages+=(coverage)
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "takehome: missing system packages. Run:" >&2
