@@ -59,6 +59,18 @@ private func metrics(_ functions: [FunctionMetrics], reference: [FunctionMetrics
         #expect(part.earned == 5)
     }
 
+    @Test func pointsAreEarnedInProportionToTheTestPointsEarned() {
+        // 1 breach → 0.9; no reference: 15 × 0.9 × 0.75 = 10.125 → 10.13 (or 10.12 in binary).
+        let candidate = metrics([function("pay", ccn: 12, cognitive: 3)])
+        let part = ComplexityScore.part(candidate, weight: 15, testShare: 0.75)
+        #expect(part.earned == 10.13 || part.earned == 10.12)
+        #expect(part.explanation.hasPrefix("1 threshold breach in 1 function (−0.1 each): 0.9; no reference solution to "
+            + "compare with: 15 × 0.9 × 0.75 (the share of test points earned) = 10.1"), "\(part.explanation)")
+        let broken = ComplexityScore.part(candidate, weight: 15, testShare: 0)
+        #expect(broken.earned == 0 && broken.measured)
+        #expect(ComplexityScore.part(candidate, weight: 15, testShare: 1).explanation.hasSuffix("15 × 0.9 = 13.5"))
+    }
+
     @Test func noFunctionsIsNotMeasured() {
         let part = ComplexityScore.part(metrics([]), weight: 15)
         #expect(!part.measured && part.earned == nil)
@@ -67,12 +79,14 @@ private func metrics(_ functions: [FunctionMetrics], reference: [FunctionMetrics
 
     @Test func theRubricScorerUsesItAndCountsItInTheMaximum() {
         let scorer = RubricScorer(rubric: Rubric(weights: [("correctness", 60), ("complexity", 15)]))
-        var suite = TestSuiteResult(cases: [TestCase(id: "t::a", name: "a", status: .passed, points: 1, earned: 1, durationMs: 1)])
+        var suite = TestSuiteResult(cases: [TestCase(id: "t::a", name: "a", status: .passed, points: 3, earned: 3, durationMs: 1),
+                                            TestCase(id: "t::b", name: "b", status: .failed, points: 1, earned: 0, durationMs: 1)])
         suite.recount()
         let score = scorer.score(correctness: suite, suiteName: "hidden",
                                  complexity: metrics([function("pay", ccn: 12, cognitive: 3)]))
-        // Correctness 60; complexity 15 × 0.9 = 13.5 (one breach, no reference).
-        #expect(score.total == 73.5 && score.max == 75 && score.percent == 98)
+        // Correctness 3/4 × 60 = 45; complexity 15 × 0.9 (one breach, no reference) × 0.75 = 10.13.
+        #expect(score.parts[0].earned == 45 && score.max == 75)
+        #expect(score.parts[1].earned == 10.13 || score.parts[1].earned == 10.12)
         let unmeasured = scorer.score(correctness: suite, suiteName: "hidden")
         #expect(unmeasured.max == 60 && unmeasured.parts[1].measured == false)
     }

@@ -7,13 +7,16 @@ import Foundation
 ///     thresholds = max(0, 1 − 0.1 × breaches)
 ///     relative   = mean of min(1, (ref + 5) / (cand + 5)) for max and total cognitive complexity
 ///     earned     = weight × (thresholds + relative) / 2     (weight × thresholds without a reference)
+///                  × the share of test points earned         (simple code that does not work earns nothing)
 public enum ComplexityScore {
     /// Each threshold breach takes this share of the thresholds half.
     public static let breachPenalty = 0.1
     /// Added to both sides of a ratio so that small figures (2 against 1) do not count as doubling.
     public static let smoothing = 5.0
 
-    public static func part(_ complexity: ComplexityMetrics, weight: Double) -> Score.Part {
+    /// The part for `complexity`; `testShare` (0…1) is the share of the graded tests' points the
+    /// submission earned, nil when no tests were graded.
+    public static func part(_ complexity: ComplexityMetrics, weight: Double, testShare: Double? = nil) -> Score.Part {
         let candidate = complexity.source
         guard candidate.functions > 0 else {
             return Score.Part(name: "complexity", weight: weight, earned: nil, measured: false,
@@ -25,19 +28,21 @@ public enum ComplexityScore {
             : "\(count(candidate.breaches, "threshold breach", "threshold breaches")) in "
                 + "\(count(candidate.functionsOverThresholds, "function", "functions")) (−\(number(breachPenalty)) each): "
                 + number(absolute)
+        let share = testShare.map { rounded(min(1, max(0, $0))) } ?? 1
+        let factor = share < 1 ? " × \(number(share)) (the share of test points earned)" : ""
         guard let reference = complexity.reference, reference.functions > 0 else {
-            let earned = rounded(weight * absolute)
-            how += "; no reference solution to compare with: \(number(weight)) × \(number(absolute)) = \(number(earned))"
+            let earned = rounded(weight * absolute * share)
+            how += "; no reference solution to compare with: \(number(weight)) × \(number(absolute))\(factor) = \(number(earned))"
             return Score.Part(name: "complexity", weight: weight, earned: earned, measured: true, explanation: how)
         }
         let maxRatio = ratio(reference.maxCognitive, candidate.maxCognitive)
         let totalRatio = ratio(reference.cognitive, candidate.cognitive)
         let relative = rounded((maxRatio + totalRatio) / 2)
-        let earned = rounded(weight * (absolute + relative) / 2)
+        let earned = rounded(weight * (absolute + relative) / 2 * share)
         how += "; max cognitive complexity \(candidate.maxCognitive), the reference's is \(reference.maxCognitive) "
             + "(\(number(maxRatio))); total cognitive complexity \(candidate.cognitive), the reference's is "
             + "\(reference.cognitive) (\(number(totalRatio))); \(number(weight)) × (\(number(absolute)) + "
-            + "\(number(relative))) / 2 = \(number(earned))"
+            + "\(number(relative))) / 2\(factor) = \(number(earned))"
         return Score.Part(name: "complexity", weight: weight, earned: earned, measured: true, explanation: how)
     }
 
