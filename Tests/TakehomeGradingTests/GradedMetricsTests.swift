@@ -54,3 +54,14 @@ private func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [Stri
     #expect(report.timings["analysis"] != nil)
     #expect(try schemaErrors(report, in: scratch) == [])
 }
+
+@Test func aSolutionRootThatCannotBeAnalysedIsAFindingNotAFailure() throws {
+    let scratch = try Scratch()
+    try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+    var assignment = try loadAssignment()
+    assignment.root = "src"
+    let outcome = CodeAnalysis(assignment: assignment).measure(scratch.url.appendingPathComponent("tree"), withReference: true)
+    #expect(outcome.metrics == Report.Metrics())
+    #expect(outcome.findings.map(\.rule) == ["metrics.not-analysed"])
+    #expect(outcome.findings.first?.message.hasSuffix("/tree/src: no such folder.") == true, "\(outcome.findings)")
+}

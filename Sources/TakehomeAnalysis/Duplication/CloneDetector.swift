@@ -29,8 +29,8 @@ public struct CloneDetector: Sendable {
 
     private static let base: UInt64 = 1_000_003
 
-    /// Detects clones among `files`, which should be in path order (the earlier copy of each pair
-    /// is then the one earlier in that order).
+    /// Detects clones among `files` (in walk order: the earlier copy of each pair is the one
+    /// earlier in that order).
     public func detect(_ files: [Input]) -> Result {
         let values = files.flatMap { $0.tokens.map(\.value) }
         var starts: [Int] = [], fileOf: [Int] = []

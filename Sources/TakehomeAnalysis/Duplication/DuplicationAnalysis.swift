@@ -15,7 +15,7 @@ public enum DuplicationAnalysis {
         }
     }
 
-    /// `files` in path order.
+    /// `files` in walk order.
     public static func measure(_ files: [File], minTokens: Int) -> DuplicationMetrics {
         let detector = CloneDetector(minTokens: minTokens)
         var clones: [ClonePair] = []

@@ -12,7 +12,8 @@ public struct SourceFile: Sendable {
     public var notes: [String]
 }
 
-/// A walked folder: the files to analyse, in path order, and everything left out or skipped.
+/// A walked folder: the files to analyse and everything left out or skipped, in walk order (each
+/// folder's entries in byte order of their names, folders entered where they are met).
 public struct SourceTree: Sendable {
     public var files: [SourceFile] = []
     public var leftOut: [ExcludedPath] = []

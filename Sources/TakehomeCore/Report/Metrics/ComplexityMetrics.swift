@@ -3,11 +3,11 @@
 /// the reference solution's own totals. `metrics.complexity` of the report.
 public struct ComplexityMetrics: Codable, Hashable, Sendable {
     public var thresholds: Thresholds
-    /// The functions of the candidate's source code, by file then line.
+    /// The functions of the candidate's source code, file by file in walk order, each file's in source order.
     public var functions: [FunctionMetrics]
-    /// The functions of the candidate's test code, by file then line.
+    /// The functions of the candidate's test code, in the same order.
     public var testFunctions: [FunctionMetrics]
-    /// Sums per file (source and test), sorted by path.
+    /// Sums per file (source and test), in walk order.
     public var files: [FileComplexity]
     public var source: ComplexityTotals
     public var test: ComplexityTotals

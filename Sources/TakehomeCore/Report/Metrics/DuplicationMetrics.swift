@@ -32,7 +32,7 @@ public struct DuplicationTotals: Codable, Hashable, Sendable {
     }
 }
 
-/// Two places holding the same run of normalised tokens; `first` comes earlier in path order.
+/// Two places holding the same run of normalised tokens; `first` comes earlier in walk order.
 public struct ClonePair: Codable, Hashable, Sendable {
     /// The most clone pairs a report lists; the rest are counted in `clonesNotListed`.
     public static let reportLimit = 200

@@ -2,17 +2,17 @@
 /// and test code counted apart, and every file that was left out or skipped with the reason.
 /// `metrics.size` of the report.
 public struct SizeMetrics: Codable, Hashable, Sendable {
-    /// Every analysed file, sorted by path.
+    /// Every analysed file, in walk order (each folder's entries in byte order of their names).
     public var files: [FileSize]
-    /// Totals per language, sorted by language name.
+    /// Totals per language, by language name.
     public var languages: [LanguageSize]
     /// Totals over every language.
     public var source: SizeTotals
     public var test: SizeTotals
     /// Files and folders that are not the candidate's code (dependencies, vendored, generated,
-    /// build output, starter code), sorted by path.
+    /// build output, starter code), in walk order.
     public var leftOut: [ExcludedPath]
-    /// Files that could not be analysed (binary, unknown language, too large), sorted by path.
+    /// Files that could not be analysed (binary, unknown language, too large, links), in walk order.
     public var skipped: [ExcludedPath]
     /// What the analysers could not read as intended, per file.
     public var notes: [FileNote]
