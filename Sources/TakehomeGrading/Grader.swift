@@ -53,6 +53,9 @@ public struct Grader: Sendable {
         let hasReference = FileManager.default.fileExists(atPath: assignment.referenceDirectory.path)
         let manifest = request.mode == .check && !hasReference ? nil
             : try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest, runner: runner)
+        // Static analysis reads the fetched tree (never the run directory, which gets the hidden
+        // tests) while the tests run.
+        async let code = CodeAnalysis(assignment: assignment).run(fetched.tree, withReference: hasReference)
         _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
         var findings = fetched.findings
         findings += try runner.stage(suite, assignment: assignment, workspace: workspace)
@@ -67,9 +70,13 @@ public struct Grader: Sendable {
                                     file: failure.expectedPath), at: 0)
         }
 
+        let metrics = await code
+        let analysisSeconds = metrics.seconds
+        findings += metrics.findings
         var tests = Report.Tests()
         if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
-        let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName)
+        let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
+                                                                  complexity: metrics.metrics.complexity)
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false)
@@ -88,9 +95,10 @@ public struct Grader: Sendable {
             tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
             assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
                               runner: assignment.runner, digest: digest),
-            submission: submission, tests: tests, findings: findings.sorted(by: Self.findingOrder), score: score,
-            sandbox: sandboxInfo, history: history,
-            timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds, "total": total])
+            submission: submission, tests: tests, metrics: metrics.metrics, findings: findings.sorted(by: Self.findingOrder),
+            score: score, sandbox: sandboxInfo, history: history,
+            timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
+                      "analysis": analysisSeconds, "total": total])
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.

@@ -42,6 +42,8 @@ public struct MarkdownRenderer: ReportRenderer {
             }
         }
         if !outline.suites.isEmpty { blocks += tests(outline.suites) }
+        let code = MetricsSummary(report.metrics)
+        if !code.isEmpty { blocks += self.code(code) }
         if let sandbox = report.sandbox { blocks += self.sandbox(sandbox) }
         return blocks.joined(separator: "\n\n") + "\n"
     }
@@ -77,6 +79,18 @@ public struct MarkdownRenderer: ReportRenderer {
             if let output = suite.output, !output.isEmpty {
                 blocks.append(MarkdownText.details("Output of the \(named.noun)s", MarkdownText.fenced(output)))
             }
+        }
+        return blocks
+    }
+
+    private func code(_ code: MetricsSummary) -> [String] {
+        var blocks = ["## Code"]
+        let sentences = [("Size", code.size), ("Complexity", code.complexity), ("Duplication", code.duplication)]
+            .compactMap { label, sentence in sentence.map { "- **\(label):** " + MarkdownText.inline($0) } }
+        blocks.append(sentences.joined(separator: "\n"))
+        if !code.worst.isEmpty {
+            blocks.append(MarkdownText.table(["Most complex", "Where", "Figures"], alignRight: [],
+                                             rows: code.worst.map { [$0.name, $0.place, $0.figures] }))
         }
         return blocks
     }

@@ -51,6 +51,8 @@ public struct TerminalRenderer: ReportRenderer {
                                  width: 2 + width)
             }
         }
+        let code = MetricsSummary(report.metrics)
+        if !code.isEmpty { lines += ["", paint(.bold, "Code")] + self.code(code) }
         if let sandbox = report.sandbox { lines += ["", paint(.bold, "Sandbox")] + self.sandbox(sandbox) }
         return lines.map(trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
@@ -79,6 +81,22 @@ public struct TerminalRenderer: ReportRenderer {
                 let place = ReportOutline.place(finding).map { safe($0) + ": " } ?? ""
                 lines += hanging(place + safe(finding.message) + " [\(safe(finding.rule))]", first: "      ", width: 6)
             }
+        }
+        return lines
+    }
+
+    private func code(_ code: MetricsSummary) -> [String] {
+        var lines: [String] = []
+        for (label, sentence) in [("size", code.size), ("complexity", code.complexity), ("duplication", code.duplication)] {
+            guard let sentence else { continue }
+            lines += hanging(safe(sentence), first: "  " + TextWrapping.pad(label, 13), width: 15)
+        }
+        guard !code.worst.isEmpty else { return lines }
+        lines.append("  most complex")
+        let placeWidth = (code.worst.map { safe($0.place).count }.max() ?? 0) + 2
+        for row in code.worst {
+            lines += hanging("\(safe(row.name)) — \(row.figures)", first: "    " + TextWrapping.pad(safe(row.place), placeWidth),
+                             width: 4 + placeWidth)
         }
         return lines
     }

@@ -29,7 +29,7 @@ struct Run {
 }
 
 /// Runs takehome with a private TMPDIR, so the test can see whether anything was left behind.
-private func takehome(_ arguments: [String], environment extra: [String: String] = [:], tmp: URL) throws -> Run {
+func takehome(_ arguments: [String], environment extra: [String: String] = [:], tmp: URL) throws -> Run {
     let process = Process()
     process.executableURL = try binary()
     process.arguments = arguments

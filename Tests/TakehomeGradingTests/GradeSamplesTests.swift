@@ -10,8 +10,12 @@ import TakehomeCore
     let hidden = try #require(report.tests.hidden)
     #expect(hidden.total == 33 && hidden.passed == 33)
     #expect(hidden.tampering.isEmpty && hidden.limitsHit.isEmpty)
-    #expect(report.score.total == 60 && report.score.max == 60)
-    #expect(report.score.parts.filter { !$0.measured }.map(\.name) == ["testability", "complexity", "design"])
+    #expect(report.score.parts.first { $0.name == "correctness" }?.earned == 60)
+    // Complexity is measured exactly when the analysis found functions in the candidate's source.
+    let complexityMeasured = !(report.metrics.complexity?.functions.isEmpty ?? true)
+    #expect(report.score.parts.filter { !$0.measured }.map(\.name)
+            == ["testability"] + (complexityMeasured ? [] : ["complexity"]) + ["design"])
+    #expect(report.score.max == (complexityMeasured ? 75 : 60))
     #expect(report.submission.commit?.count == 40)
     #expect(report.submission.authors.map(\.name) == ["Test Candidate"])
     #expect(report.submission.commitTime == ISO8601DateFormatter().date(from: "2026-01-02T03:04:05Z"))
@@ -87,6 +91,7 @@ import TakehomeCore
     #expect(publicSuite.total == 5 && publicSuite.passed == 5)
     #expect(report.mode == .check)
     #expect(report.submission.kind == "folder")
+    #expect(report.metrics.size != nil && report.metrics.complexity != nil && report.metrics.duplication != nil)
 }
 
 @Test func solutionInTheWrongFolderIsOneLoadFailure() async throws {

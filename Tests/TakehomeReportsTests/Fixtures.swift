@@ -38,9 +38,63 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
         return suite
     }
 
-    static func score(_ suite: TestSuiteResult) -> Score {
-        RubricScorer(rubric: Rubric()).score(correctness: suite, suiteName: "hidden")
+    static func score(_ suite: TestSuiteResult, complexity: ComplexityMetrics? = nil) -> Score {
+        RubricScorer(rubric: Rubric()).score(correctness: suite, suiteName: "hidden", complexity: complexity)
     }
+
+    /// Static analysis of a small Python submission with one tangled function, a clone, a left-out
+    /// dependency folder and a skipped file; the reference's totals for the relative score.
+    static let metrics: Report.Metrics = {
+        let thresholds = Thresholds()
+        let functions = [
+            FunctionMetrics(file: "shiftpay/pay.py", name: "pay", line: 12, endLine: 88, nloc: 64, ccn: 14, cognitive: 34,
+                            params: 3, maxNesting: 5),
+            FunctionMetrics(file: "shiftpay/pay.py", name: "night_hours", line: 90, endLine: 104, nloc: 12, ccn: 4, cognitive: 5,
+                            params: 2, maxNesting: 2),
+            FunctionMetrics(file: "shiftpay/rates.py", name: "Rates.for_day", line: 8, endLine: 15, nloc: 7, ccn: 3, cognitive: 2,
+                            params: 2, maxNesting: 1),
+            FunctionMetrics(file: "shiftpay/rates.py", name: "Rates.__init__", line: 3, endLine: 6, nloc: 3, ccn: 1, cognitive: 0,
+                            params: 1, maxNesting: 0),
+        ]
+        let tests = [FunctionMetrics(file: "tests/test_pay.py", name: "test_night", line: 4, endLine: 9, nloc: 6, ccn: 1,
+                                     cognitive: 0, params: 0, maxNesting: 0)]
+        let reference = ComplexityTotals([
+            FunctionMetrics(file: "shiftpay.py", name: "pay", line: 10, endLine: 40, nloc: 28, ccn: 6, cognitive: 6, params: 1,
+                            maxNesting: 2),
+            FunctionMetrics(file: "shiftpay.py", name: "night", line: 42, endLine: 50, nloc: 8, ccn: 3, cognitive: 3, params: 2,
+                            maxNesting: 1),
+        ], thresholds: thresholds)
+        var size = SizeMetrics(
+            files: [
+                FileSize(path: "shiftpay/pay.py", language: "python", kind: .source, nloc: 80, commentLines: 6, blankLines: 14,
+                         functions: 2),
+                FileSize(path: "shiftpay/rates.py", language: "python", kind: .source, nloc: 12, commentLines: 1, blankLines: 3,
+                         functions: 2),
+                FileSize(path: "tests/test_pay.py", language: "python", kind: .test, nloc: 9, commentLines: 0, blankLines: 2,
+                         functions: 1),
+            ],
+            leftOut: [ExcludedPath(path: ".venv/", reason: "a Python virtual environment")],
+            skipped: [ExcludedPath(path: "notes.txt", reason: "skipped: unknown language")],
+            notes: [FileNote(file: "shiftpay/rates.py", message: "not valid UTF-8: read with replacement characters")])
+        var python = LanguageSize(language: "python")
+        for file in size.files {
+            if file.kind == .source { size.source.add(file); python.source.add(file) } else { size.test.add(file); python.test.add(file) }
+        }
+        size.languages = [python]
+        let complexity = ComplexityMetrics(
+            thresholds: thresholds, functions: functions, testFunctions: tests,
+            files: [FileComplexity(file: "shiftpay/pay.py", kind: .source, functions: Array(functions[0...1])),
+                    FileComplexity(file: "shiftpay/rates.py", kind: .source, functions: Array(functions[2...3])),
+                    FileComplexity(file: "tests/test_pay.py", kind: .test, functions: tests)],
+            reference: reference)
+        let duplication = DuplicationMetrics(
+            minTokens: 50, source: DuplicationTotals(tokens: 900, duplicatedTokens: 126),
+            test: DuplicationTotals(tokens: 120, duplicatedTokens: 0),
+            clones: [ClonePair(tokens: 63, scope: .source,
+                               first: CloneLocation(file: "shiftpay/pay.py", line: 30, endLine: 41),
+                               second: CloneLocation(file: "shiftpay/pay.py", line: 60, endLine: 71))])
+        return Report.Metrics(size: size, complexity: complexity, duplication: duplication)
+    }()
 
     static func passReport() -> Report {
         let hidden = hiddenSuite { _ in (.passed, nil) }
@@ -91,10 +145,8 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
             submission: .init(source: "/srv/submissions/candidate-17.tar.gz", kind: "archive", files: 9,
                               bytes: 31_877, blind: true),
             tests: .init(hidden: hidden),
+            metrics: metrics,
             findings: [
-                Finding(rule: "complexity.ccn", severity: .warning,
-                        message: "pay() has a cyclomatic complexity of 14 (threshold 10); split the rate rules into their own functions.",
-                        file: "shiftpay/pay.py", line: 12),
                 Finding(rule: "hygiene.secrets", severity: .error,
                         message: "A file looks like it holds an API key; remove it from the history.",
                         file: "config/settings.py", line: 3),
@@ -102,8 +154,8 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
                 Finding(rule: "tests.edits-hidden", severity: .warning,
                         message: "The submission ships a file where the hidden tests are placed.",
                         file: "tests/hidden/test_pay.py", line: 1),
-            ],
-            score: score(hidden),
+            ] + MetricFindings.findings(complexity: metrics.complexity, duplication: metrics.duplication),
+            score: score(hidden, complexity: metrics.complexity),
             sandbox: SandboxInfo(isolation: "bubblewrap 0.8.0", enforcement: enforcement, limits: limits, phases: [
                 .init(name: "hidden tests", exitCode: nil, signal: 9, wallSeconds: 30.0, limitsHit: ["wall"],
                       network: false),

@@ -121,6 +121,11 @@ public struct Thresholds: Sendable, Hashable, Codable {
     public var functionLines = 50
     public var params = 5
     public var nesting = 4
+
+    public init(ccn: Int = 10, cognitive: Int = 15, functionLines: Int = 50, params: Int = 5, nesting: Int = 4) {
+        self.ccn = ccn; self.cognitive = cognitive; self.functionLines = functionLines; self.params = params
+        self.nesting = nesting
+    }
 }
 
 /// Shell-style glob matching (`*`, `?`, `[abc]`) for test names and paths.

@@ -101,12 +101,14 @@ public struct Report: Codable, Sendable, Equatable {
 
     /// Static-analysis results; each part is null until its analysis runs ("not measured").
     public struct Metrics: Codable, Sendable, Equatable {
-        public var size: JSONValue?
-        public var complexity: JSONValue?
-        public var duplication: JSONValue?
+        public var size: SizeMetrics?
+        public var complexity: ComplexityMetrics?
+        public var duplication: DuplicationMetrics?
         public var testability: JSONValue?
         public var overEngineering: JSONValue?
-        public init() {}
+        public init(size: SizeMetrics? = nil, complexity: ComplexityMetrics? = nil, duplication: DuplicationMetrics? = nil) {
+            self.size = size; self.complexity = complexity; self.duplication = duplication
+        }
     }
 
     /// Facts about the repository's history (commit count, span against the time box).

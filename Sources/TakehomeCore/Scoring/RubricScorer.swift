@@ -7,12 +7,17 @@ public struct RubricScorer: Sendable {
 
     public init(rubric: Rubric) { self.rubric = rubric }
 
-    /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode).
-    public func score(correctness suite: TestSuiteResult?, suiteName: String) -> Score {
+    /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode) and
+    /// complexity from the candidate's source functions (nil when static analysis did not run),
+    /// in proportion to the suite's points earned.
+    public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil) -> Score {
         var parts: [Score.Part] = []
         for (name, weight) in rubric.weights {
             if name == "correctness", let suite {
                 parts.append(correctnessPart(suite, weight: weight, suiteName: suiteName))
+            } else if name == "complexity", let complexity {
+                let share = suite.map { $0.pointsPossible > 0 ? $0.pointsEarned / $0.pointsPossible : 0 }
+                parts.append(ComplexityScore.part(complexity, weight: weight, testShare: share))
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
                     : "not measured: this analysis is not part of this takehome yet"

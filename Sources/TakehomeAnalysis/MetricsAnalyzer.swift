@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+import TakehomeCore
+
+/// The static analysis of one folder: size, per-function complexity and duplication of the
+/// candidate's code, and what was left out or skipped. The value `metrics` of a report holds.
+public struct CodeMetrics: Sendable, Equatable {
+    public var size: SizeMetrics
+    public var complexity: ComplexityMetrics
+    public var duplication: DuplicationMetrics
+
+    /// The report's `metrics` object (testability and over-engineering are other analyses').
+    public var report: Report.Metrics { Report.Metrics(size: size, complexity: complexity, duplication: duplication) }
+}
+
+/// How the analysis measures.
+public struct MetricsOptions: Sendable {
+    /// The shortest run of equal tokens reported as a clone.
+    public var minTokens = 50
+    /// Files larger than this are skipped with a note.
+    public var maxFileBytes = 2 << 20
+    public var thresholds = Thresholds()
+
+    public init(minTokens: Int = 50, maxFileBytes: Int = 2 << 20, thresholds: Thresholds = Thresholds()) {
+        self.minTokens = minTokens; self.maxFileBytes = maxFileBytes; self.thresholds = thresholds
+    }
+}
+
+/// Analyses a folder without running anything: walks it (links never followed), analyses each of
+/// the candidate's files with its language's analyser in parallel (bounded by the cores), and puts
+/// the results together in path order, so that the same folder always gives the same value.
+public struct MetricsAnalyzer: Sendable {
+    public var registry: LanguageRegistry
+    public var options: MetricsOptions
+
+    public init(registry: LanguageRegistry = .standard, options: MetricsOptions = MetricsOptions()) {
+        self.registry = registry; self.options = options
+    }
+
+    /// Analyses `subfolder` of `root`. Throws (exit 65) when that folder cannot be opened.
+    public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles()) throws -> CodeMetrics {
+        let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
+        let tree = try walker.walk(root, subfolder: subfolder)
+        return measure(tree, analyses: Self.analyzeInParallel(tree.files))
+    }
+
+    /// Each file's analysis, in the files' order.
+    static func analyzeInParallel(_ files: [SourceFile]) -> [FileAnalysis] {
+        let results = ResultSlots<FileAnalysis>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            results.store(file.analyzer.analyze(file.text, path: file.path), at: index)
+        }
+        return results.values
+    }
+
+    func measure(_ tree: SourceTree, analyses: [FileAnalysis]) -> CodeMetrics {
+        var size = SizeMetrics(leftOut: tree.leftOut, skipped: tree.skipped)
+        var languages: [String: LanguageSize] = [:]
+        var sourceFunctions: [FunctionMetrics] = [], testFunctions: [FunctionMetrics] = []
+        var fileComplexity: [FileComplexity] = []
+        var duplicationInput: [DuplicationAnalysis.File] = []
+        for (file, analysis) in zip(tree.files, analyses) {
+            let language = file.analyzer.language
+            let entry = FileSize(path: file.path, language: language.rawValue, kind: file.kind, nloc: analysis.nloc,
+                                 commentLines: analysis.commentLines, blankLines: analysis.blankLines,
+                                 functions: analysis.functions.count)
+            size.files.append(entry)
+            var totals = languages[language.rawValue] ?? LanguageSize(language: language.rawValue)
+            if file.kind == .source {
+                size.source.add(entry); totals.source.add(entry); sourceFunctions += analysis.functions
+            } else {
+                size.test.add(entry); totals.test.add(entry); testFunctions += analysis.functions
+            }
+            languages[language.rawValue] = totals
+            size.notes += (file.notes + analysis.notes).map { FileNote(file: file.path, message: $0) }
+            fileComplexity.append(FileComplexity(file: file.path, kind: file.kind, functions: analysis.functions))
+            duplicationInput.append(.init(path: file.path, language: language, kind: file.kind, tokens: analysis.cloneTokens))
+        }
+        size.languages = languages.keys.sorted().compactMap { languages[$0] }
+        let complexity = ComplexityMetrics(thresholds: options.thresholds, functions: sourceFunctions,
+                                           testFunctions: testFunctions, files: fileComplexity)
+        let duplication = DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
+        return CodeMetrics(size: size, complexity: complexity, duplication: duplication)
+    }
+}
+
+/// A fixed number of result slots that parallel workers fill, each its own index; read once all
+/// workers are done.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Value] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

@@ -1,0 +1,88 @@
+import TakehomeCore
+
+/// The short "Code" section of the terminal and Markdown reports: size, the most complex
+/// functions and duplication, in sentences built from `report.metrics` only.
+struct MetricsSummary {
+    /// A function as the section lists it.
+    struct Row {
+        var place: String
+        var name: String
+        var figures: String
+    }
+
+    /// How many of the most complex functions the section names.
+    static let worstCount = 3
+
+    var size: String?
+    var complexity: String?
+    var worst: [Row] = []
+    var duplication: String?
+
+    var isEmpty: Bool { size == nil && complexity == nil && duplication == nil }
+
+    init(_ metrics: Report.Metrics) {
+        if let size = metrics.size { self.size = Self.sentence(size) }
+        if let complexity = metrics.complexity {
+            self.complexity = Self.sentence(complexity)
+            worst = Self.mostComplex(complexity.functions).prefix(Self.worstCount).filter { $0.cognitive > 0 || $0.ccn > 1 }
+                .map { Row(place: "\($0.file):\($0.line)", name: $0.name, figures: Self.figures($0)) }
+        }
+        if let duplication = metrics.duplication { self.duplication = Self.sentence(duplication) }
+    }
+
+    /// Most cognitive complexity first, then cyclomatic, then by place.
+    static func mostComplex(_ functions: [FunctionMetrics]) -> [FunctionMetrics] {
+        functions.sorted { a, b in
+            if a.cognitive != b.cognitive { return a.cognitive > b.cognitive }
+            if a.ccn != b.ccn { return a.ccn > b.ccn }
+            return (a.file, a.line, a.name) < (b.file, b.line, b.name)
+        }
+    }
+
+    /// `cognitive 34, CCN 14, 72 lines, 3 parameters, nesting 5`.
+    static func figures(_ function: FunctionMetrics) -> String {
+        "cognitive \(function.cognitive), CCN \(function.ccn), \(ReportText.count(function.nloc, "line")), "
+            + "\(ReportText.count(function.params, "parameter")), nesting \(function.maxNesting)"
+    }
+
+    private static func sentence(_ size: SizeMetrics) -> String {
+        var parts = size.languages.map { language in
+            var text = "\(language.language): \(ReportText.count(language.source.nloc, "line")) of code in "
+                + ReportText.count(language.source.files, "source file")
+            if language.test.files > 0 {
+                text += ", \(language.test.nloc) in \(ReportText.count(language.test.files, "test file"))"
+            }
+            return text
+        }
+        if parts.isEmpty { parts.append("no code in a language takehome analyses") }
+        var text = parts.joined(separator: "; ")
+        var excluded: [String] = []
+        if !size.leftOut.isEmpty { excluded.append("\(size.leftOut.count) left out") }
+        if !size.skipped.isEmpty { excluded.append("\(size.skipped.count) skipped") }
+        if !excluded.isEmpty { text += " (" + excluded.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    private static func sentence(_ complexity: ComplexityMetrics) -> String {
+        let source = complexity.source
+        var text = "\(ReportText.count(source.functions, "function")), average CCN \(ReportText.number(source.averageCcn)), "
+            + "max CCN \(source.maxCcn), max cognitive \(source.maxCognitive)"
+        if let reference = complexity.reference {
+            text += " (the reference's: average CCN \(ReportText.number(reference.averageCcn)), max cognitive \(reference.maxCognitive))"
+        }
+        text += source.functionsOverThresholds == 0 ? "; none over the thresholds"
+            : "; \(source.functionsOverThresholds) over the thresholds"
+        return text
+    }
+
+    private static func sentence(_ duplication: DuplicationMetrics) -> String {
+        let pairs = duplication.clones.count + duplication.clonesNotListed
+        var text = "\(percent(duplication.source.ratio)) of source tokens duplicated"
+        if duplication.test.tokens > 0 { text += ", \(percent(duplication.test.ratio)) of test tokens" }
+        text += "; \(ReportText.count(pairs, "clone pair")) of at least \(duplication.minTokens) tokens"
+        return text
+    }
+
+    /// `4.2%`.
+    static func percent(_ ratio: Double) -> String { ReportText.number((ratio * 1000).rounded() / 10) + "%" }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import TakehomeAnalysis
+import TakehomeCore
+import TakehomeReports
+
+/// `takehome metrics`: static analysis of a folder, without running anything.
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure a folder's code without running it: size, per-function complexity, duplication.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "The folder to analyse.")
+    var path: String
+
+    @Option(help: "table (aligned, most complex first), json (the report's metrics object) or csv (one row per function).")
+    var format: Format = .table
+
+    @Option(name: .customLong("min-tokens"), help: "The shortest run of equal tokens counted as a clone.")
+    var minTokens: Int = 50
+
+    func validate() throws {
+        guard minTokens >= 10 else { throw ValidationError("--min-tokens must be at least 10") }
+    }
+
+    func run() throws {
+        let analyzer = MetricsAnalyzer(options: MetricsOptions(minTokens: minTokens))
+        let metrics = try analyzer.analyze(URL(fileURLWithPath: path)).report
+        switch format {
+        case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
+        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics))
+        case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TakehomeCore
+
+/// A folder holding only what is classified the same whatever languages are analysed: a
+/// dependency folder, a binary, a text file of no language, a minified bundle and a link.
+private func folder(in workspace: Workspace) throws -> URL {
+    let root = workspace.url.appendingPathComponent("submission")
+    let files: [(String, [UInt8])] = [
+        ("node_modules/left-pad/index.js", Array("module.exports = function () {}\n".utf8)),
+        ("logo.png", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]),
+        ("notes.txt", Array("remember the overtime rule\n".utf8)),
+        ("web/app.min.js", Array("var a=1;".utf8)),
+    ]
+    for (path, bytes) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+    try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+    return root
+}
+
+/// Schema errors of `json` against the `metrics` object of docs/report.schema.json.
+private func schemaErrors(_ json: String, workspace: Workspace) throws -> [String] {
+    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/report.schema.json")
+    let document = workspace.url.appendingPathComponent("metrics.json")
+    try Data(json.utf8).write(to: document)
+    let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        metrics = dict(schema["properties"]["metrics"], **{"$defs": schema["$defs"]})
+        for error in jsonschema.Draft202012Validator(metrics).iter_errors(json.load(open(sys.argv[2]))):
+            print("/".join(str(p) for p in error.absolute_path) + ": " + error.message)
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, schema.path, document.path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return ["validator failed: \(printed)"] }
+    return printed.split(separator: "\n").map(String.init)
+}
+
+@Suite struct MetricsCommandTests {
+    @Test func jsonIsTheReportsMetricsObjectAndMatchesTheSchema() throws {
+        let workspace = try Workspace()
+        let root = try folder(in: workspace)
+        let run = try takehome(["metrics", root.path, "--format", "json"], tmp: workspace.tmp)
+        #expect(run.status == 0, "\(run.stderr)")
+        let metrics = try JSONDecoder().decode(Report.Metrics.self, from: Data(run.stdout.utf8))
+        let size = try #require(metrics.size)
+        #expect(size.leftOut == [ExcludedPath(path: "node_modules/", reason: "dependencies (node_modules)"),
+                                 ExcludedPath(path: "web/app.min.js", reason: "minified (min.js)")])
+        #expect(size.skipped == [ExcludedPath(path: "etc", reason: "symbolic link: not followed"),
+                                 ExcludedPath(path: "logo.png", reason: "binary"),
+                                 ExcludedPath(path: "notes.txt", reason: "skipped: unknown language")])
+        #expect(metrics.complexity?.thresholds == Thresholds() && metrics.duplication?.minTokens == 50)
+        #expect(try schemaErrors(run.stdout, workspace: workspace) == [])
+    }
+
+    @Test func tableListsWhatWasLeftOutAndSkipped() throws {
+        let workspace = try Workspace()
+        let run = try takehome(["metrics", try folder(in: workspace).path], tmp: workspace.tmp)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("LANGUAGE  KIND    FILES  NLOC  COMMENTS  BLANK  FUNCTIONS\n"))
+        #expect(run.stdout.contains("Left out (not the candidate's code):\n  node_modules/   dependencies (node_modules)\n"))
+        #expect(run.stdout.contains("  logo.png   binary\n"))
+        #expect(run.stdout.contains("Duplication (clones of at least 50 tokens)"))
+    }
+
+    @Test func csvStartsWithItsHeaderAndTakesMinTokens() throws {
+        let workspace = try Workspace()
+        let root = try folder(in: workspace)
+        let csv = try takehome(["metrics", root.path, "--format", "csv"], tmp: workspace.tmp)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("file,name,line,endLine,nloc,ccn,cognitive,params,maxNesting,kind,language\r\n"))
+        let json = try takehome(["metrics", root.path, "--format", "json", "--min-tokens", "80"], tmp: workspace.tmp)
+        #expect(try JSONDecoder().decode(Report.Metrics.self, from: Data(json.stdout.utf8)).duplication?.minTokens == 80)
+    }
+
+    @Test func aMissingOrWrongPathIsAnInputError() throws {
+        let workspace = try Workspace()
+        let missing = try takehome(["metrics", workspace.url.appendingPathComponent("nowhere").path], tmp: workspace.tmp)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.hasPrefix("takehome: cannot analyse ") && missing.stderr.hasSuffix(": no such folder\n"),
+                "\(missing.stderr)")
+        let file = try folder(in: workspace).appendingPathComponent("notes.txt")
+        let notFolder = try takehome(["metrics", file.path], tmp: workspace.tmp)
+        #expect(notFolder.status == 65)
+        #expect(notFolder.stderr.hasSuffix(": not a folder\n"), "\(notFolder.stderr)")
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        let workspace = try Workspace()
+        let root = try folder(in: workspace)
+        let format = try takehome(["metrics", root.path, "--format", "xml"], tmp: workspace.tmp)
+        #expect(format.status == 64)
+        #expect(format.stderr.contains("xml"))
+        let tokens = try takehome(["metrics", root.path, "--min-tokens", "5"], tmp: workspace.tmp)
+        #expect(tokens.status == 64)
+        #expect(tokens.stderr.contains("--min-tokens must be at least 10"))
+        #expect(try takehome(["metrics"], tmp: workspace.tmp).status == 64)
+    }
+}
