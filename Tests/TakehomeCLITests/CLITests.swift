@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TakehomeCore
 
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-private let assignment = packageRoot.appendingPathComponent("Assignments/shift-pay-python")
+let assignment = packageRoot.appendingPathComponent("Assignments/shift-pay-python")
 
 /// The takehome binary built beside this test bundle (`swift build --build-tests` builds both).
 private func binary() throws -> URL {
@@ -29,13 +29,14 @@ struct Run {
 }
 
 /// Runs takehome with a private TMPDIR, so the test can see whether anything was left behind.
-private func takehome(_ arguments: [String], environment extra: [String: String] = [:], tmp: URL) throws -> Run {
+func takehome(_ arguments: [String], environment extra: [String: String] = [:], tmp: URL) throws -> Run {
     let process = Process()
     process.executableURL = try binary()
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["TMPDIR"] = tmp.path
     environment["TAKEHOME_CACHE_DIR"] = tmp.deletingLastPathComponent().appendingPathComponent("cache").path
+    environment["TAKEHOME_CONFIG_DIR"] = tmp.deletingLastPathComponent().appendingPathComponent("config").path
     environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe(), err = Pipe()

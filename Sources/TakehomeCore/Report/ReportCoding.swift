@@ -3,10 +3,15 @@ import Foundation
 /// Reads and writes reports as JSON: sorted keys and ISO 8601 dates, so that the same report is the
 /// same bytes. Decoding reads the header first and refuses an unknown major version.
 public enum ReportCoding {
-    public static func encode(_ report: Report) throws -> Data {
+    /// The encoder behind every report.json: pretty-printed, sorted keys, ISO 8601 dates.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    public static func encode(_ report: Report) throws -> Data {
         var data = try encoder.encode(report)
         data.append(0x0A)
         return data
