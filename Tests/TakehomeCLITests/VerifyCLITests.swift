@@ -42,7 +42,7 @@ private func signedReport(_ workspace: Workspace, sample: String = "clean", extr
     let report = try signedReport(workspace, extra: ["--signing-key", ownKey.path])
     let trusted = try takehome(["verify", report.path, "--public-key", ownKey.path + ".pub"], tmp: workspace.tmp)
     #expect(trusted.status == 0, "\(trusted.stderr)")
-    _ = try signedReport(workspace)  // creates the grader's own key in the workspace's config folder
+    _ = try signedReport(workspace, sample: "buggy")  // creates the grader's own key in the workspace's config folder
     let grader = workspace.url.appendingPathComponent("config/signing-key.pub")
     let run = try takehome(["verify", report.path, "--public-key", grader.path], tmp: workspace.tmp)
     #expect(run.status == 65)
