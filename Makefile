@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/takehome
 
-.PHONY: build deps demo test bench clean
+.PHONY: build deps demo test bench audit clean
 
 build: deps
 	$(SWIFT) build -c release --product takehome
@@ -17,6 +17,13 @@ test:
 	@bash .ci/deps.sh --with-test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.build/debug/takehome sandbox audit
+
+# The attack corpus (Sandbox/attacks) against the debug build; `make audit CONFIG=release` for release.
+CONFIG ?= debug
+audit: deps
+	$(SWIFT) build -c $(CONFIG) --product takehome
+	.build/$(CONFIG)/takehome sandbox audit
 
 bench: deps
 	$(SWIFT) build -c release --product takehome-bench

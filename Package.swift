@@ -50,22 +50,33 @@ let package = Package(
         // The pipeline: fetch → stage → sandbox → score → report.
         .target(name: "TakehomeGrading", dependencies: [
             "TakehomeCore", "TakehomeFetch", "TakehomeSandbox", "TakehomeRunners", "TakehomeReports",
-            "TakehomeAnalysis",
+            "TakehomeAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // `takehome sandbox audit`: the attack corpus graded against canaries on the host.
+        .target(name: "CSubreaper"),
+        .target(name: "TakehomeAudit", dependencies: [
+            "CSubreaper", "TakehomeCore", "TakehomeReports", "TakehomeGrading", .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "takehome", dependencies: [
-            "TakehomeGrading",
+            "TakehomeGrading", "TakehomeAudit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: the harness's own benchmark, ratios against named anchors.
         .executableTarget(name: "takehome-bench", dependencies: ["TakehomeGrading"]),
 
-        .testTarget(name: "TakehomeCoreTests", dependencies: ["TakehomeCore"]),
+        .testTarget(name: "TakehomeCoreTests", dependencies: [
+            "TakehomeCore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "TakehomeFetchTests", dependencies: ["TakehomeFetch"]),
         .testTarget(name: "TakehomeSandboxTests", dependencies: ["TakehomeSandbox"]),
         .testTarget(name: "TakehomeRunnersTests", dependencies: ["TakehomeRunners"]),
         .testTarget(name: "TakehomeAnalysisTests", dependencies: ["TakehomeAnalysis"]),
-        .testTarget(name: "TakehomeReportsTests", dependencies: ["TakehomeReports"], exclude: ["Golden"]),
+        .testTarget(name: "TakehomeReportsTests", dependencies: [
+            "TakehomeReports", .product(name: "Crypto", package: "swift-crypto"),
+        ], exclude: ["Golden"]),
         .testTarget(name: "TakehomeGradingTests", dependencies: ["TakehomeGrading"]),
+        .testTarget(name: "TakehomeAuditTests", dependencies: ["TakehomeAudit", "TakehomeSandbox"]),
         // End-to-end tests of the built executable: exit codes, output files, nothing left behind.
         .testTarget(name: "TakehomeCLITests", dependencies: ["TakehomeCore"]),
     ],

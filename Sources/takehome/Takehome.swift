@@ -9,7 +9,7 @@ struct Takehome: AsyncParsableCommand {
         commandName: "takehome",
         abstract: "Grade take-home coding assignments: fetch, run hidden tests in a sandbox, report.",
         version: "0.1.0",
-        subcommands: [Grade.self, Check.self, Metrics.self, AssignmentCommand.self, SandboxCommandGroup.self])
+        subcommands: [Grade.self, Check.self, Metrics.self, AssignmentCommand.self, SandboxCommandGroup.self, Verify.self])
 
     /// Runs the command, mapping harness errors to DESIGN.md's exit codes with one sentence on stderr.
     static func main() async {

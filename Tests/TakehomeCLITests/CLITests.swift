@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TakehomeCore
 
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-private let assignment = packageRoot.appendingPathComponent("Assignments/shift-pay-python")
+let assignment = packageRoot.appendingPathComponent("Assignments/shift-pay-python")
 
 /// The takehome binary built beside this test bundle (`swift build --build-tests` builds both).
 private func binary() throws -> URL {
@@ -36,6 +36,7 @@ func takehome(_ arguments: [String], environment extra: [String: String] = [:], 
     var environment = ProcessInfo.processInfo.environment
     environment["TMPDIR"] = tmp.path
     environment["TAKEHOME_CACHE_DIR"] = tmp.deletingLastPathComponent().appendingPathComponent("cache").path
+    environment["TAKEHOME_CONFIG_DIR"] = tmp.deletingLastPathComponent().appendingPathComponent("config").path
     environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe(), err = Pipe()

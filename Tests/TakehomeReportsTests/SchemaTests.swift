@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import TakehomeCore
@@ -18,6 +19,14 @@ import TakehomeCore
     @Test func candidateViewMatchesTheSchema() throws {
         let masked = CandidateView.mask(Fixture.buggy.report, hiddenPath: "tests/hidden")
         #expect(try validate(JSONRenderer().render(masked)) == [])
+    }
+
+    @Test func signedReportMatchesTheSchema() throws {
+        let signed = try ReportSigning.sign(Fixture.buggy.report, with: Curve25519.Signing.PrivateKey())
+        #expect(try validate(JSONRenderer().render(signed)) == [])
+        let json = JSONRenderer().render(signed)
+        let badProfile = json.replacingOccurrences(of: "\"sandboxProfile\" : \"sha256:", with: "\"sandboxProfile\" : \"md5:")
+        #expect(try validate(badProfile).contains { $0.hasPrefix("signature/binds/sandboxProfile:") })
     }
 
     @Test func schemaRejectsWhatIsNotAReport() throws {

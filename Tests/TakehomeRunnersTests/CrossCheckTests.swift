@@ -90,7 +90,10 @@ private func evaluate(junit data: Data?, witness log: WitnessLog, exit: Int32?, 
 
 @Test func testStoppedByALimitIsAnError() {
     let log = WitnessLog(data: Data((#"{"event":"collected","ids":[],"n":"N0NCE"}"# + "\n"
-        + #"{"event":"result","id":"\#(ids[0])","name":"test_a","when":"call","outcome":"passed","duration":0.1,"n":"N0NCE"}"#).utf8), nonce: nonce)
+        + #"{"event":"result","id":"\#(ids[0])","name":"test_a","when":"call","outcome":"passed","duration":0.1,"n":"N0NCE"}"# + "\n"
+        + #"{"event":"result","id":"\#(ids[0])","name":"test_a","when":"teardown","outcome":"passed","duration":0.1,"n":"N0NCE"}"# + "\n"
+        // test_b's setup passed, then its call never returned: it did not complete, so it cannot pass.
+        + #"{"event":"result","id":"\#(ids[1])","name":"test_b","when":"setup","outcome":"passed","duration":0.1,"n":"N0NCE"}"#).utf8), nonce: nonce)
     let result = evaluate(junit: nil, witness: log, exit: nil, signal: 9, limits: ["stopped at the 30 s wall limit"])
     #expect(!result.tampered)
     #expect(result.cases.map(\.status) == [.passed, .errored, .errored])

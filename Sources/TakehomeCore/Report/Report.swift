@@ -22,6 +22,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var history: History
     /// How long each stage took, in seconds; excluded when comparing two gradings.
     public var timings: [String: Double]
+    /// The ed25519 signature over everything above (docs/trusting-results.md); nil until signed.
+    public var signature: ReportSignature?
 
     public init(tool: Tool, audience: Audience = .reviewer, mode: Mode, generatedAt: Date, assignment: AssignmentInfo,
                 submission: Submission, tests: Tests = Tests(), metrics: Metrics = Metrics(), findings: [Finding] = [],

@@ -49,7 +49,7 @@ public struct ResultCrossCheck: Sendable {
             // The run was stopped: what the witness saw complete stands, the rest is an error.
             let reason = observation.limitsHit.joined(separator: "; ")
             for id in expected {
-                if let outcome = witness.outcomes[id] {
+                if let outcome = witness.outcomes[id], outcome.completed {
                     statuses[id] = (outcome.status, outcome.durationMs, outcome.message)
                 } else {
                     statuses[id] = (.errored, 0, reason)

@@ -10,6 +10,9 @@ public struct WitnessLog: Sendable, Equatable {
         public var status: TestCase.Status
         public var durationMs: Int
         public var message: String?
+        /// True once pytest reported the test's teardown: a test stopped mid-way has not completed,
+        /// whatever its setup said.
+        public var completed = false
     }
 
     public var collected: [String]?
@@ -55,6 +58,7 @@ public struct WitnessLog: Sendable, Equatable {
         var current = outcomes[id] ?? Outcome(name: object["name"] as? String ?? id, status: .passed, durationMs: 0)
         if outcomes[id] == nil { order.append(id) }
         current.durationMs += durationMs
+        if when == "teardown" { current.completed = true }
         switch (when, outcome) {
         case (_, "skipped") where current.status == .passed:
             current.status = .skipped

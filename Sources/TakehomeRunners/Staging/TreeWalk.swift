@@ -13,7 +13,11 @@ enum TreeWalk {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
             let url = directory.appendingPathComponent(name)
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            let type = try FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType
+            // A name that is not UTF-8 comes back lossy and cannot be found again; none of the
+            // files a profile neutralises has such a name, and pytest never collects below one.
+            guard let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType else {
+                continue
+            }
             if type == .typeDirectory {
                 try walk(url, relative: path, visit)
             } else if type == .typeRegular {

@@ -21,6 +21,10 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The label of the one-line summary format.")
     var label: String?
 
+    @Option(name: .customLong("signing-key"),
+            help: "Sign reports with this ed25519 key file (created on first use; default: the installation's key).")
+    var signingKey: String?
+
     func validate() throws {
         _ = try ReportOutput.formats(format)
         if let failUnder, !(0...100).contains(failUnder) {
@@ -45,7 +49,9 @@ enum ReportOutput {
 
     static func emit(_ report: Report, options: ReportOptions, hiddenPath: String?, defaultAudience: Report.Audience) throws {
         let audience = options.audience ?? defaultAudience
-        let shown = audience == .candidate ? CandidateView.mask(report, hiddenPath: hiddenPath) : report
+        let masked = audience == .candidate ? CandidateView.mask(report, hiddenPath: hiddenPath) : report
+        let keyFile = options.signingKey.map { URL(fileURLWithPath: $0) } ?? SigningKey.defaultFile()
+        let shown = try SigningKey.loadOrCreate(at: keyFile).sign(masked)
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for name in try formats(options.format) {
             if name == "summary" {

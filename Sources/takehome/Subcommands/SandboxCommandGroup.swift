@@ -7,7 +7,7 @@ import TakehomeSandbox
 /// `takehome sandbox run`: runs a command in the grading sandbox, for assignment authors.
 struct SandboxCommandGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sandbox", abstract: "The grading sandbox.", subcommands: [Run.self])
+        commandName: "sandbox", abstract: "The grading sandbox.", subcommands: [Run.self, AuditCommand.self])
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

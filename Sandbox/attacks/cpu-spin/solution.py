@@ -1,0 +1,3 @@
+def total(a, b):
+    while True:
+        a += 1

@@ -1,0 +1,72 @@
+import CSubreaper
+import Foundation
+
+/// Finds processes a grading left running. The audit makes itself a child subreaper, so anything
+/// that outlives its sandbox (a setsid daemon, a double fork that escaped the pid namespace) is
+/// re-parented to the audit instead of vanishing under the host's init.
+public enum ProcessWatch {
+    /// Makes this process the subreaper of its descendants (Linux PR_SET_CHILD_SUBREAPER).
+    public static func adoptOrphans() {
+        _ = takehome_become_subreaper()
+    }
+
+    /// One live process: its id, state and command line.
+    public struct Entry: Sendable, Equatable {
+        public var pid: Int32
+        public var parent: Int32
+        public var state: Character
+        public var command: String
+    }
+
+    /// Every process on the host, read from /proc.
+    public static func all() -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap { name -> Entry? in
+            guard let pid = Int32(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 2, let state = fields[0].first, let parent = Int32(fields[1]) else { return nil }
+            let raw = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") ?? Data()
+            let command = String(decoding: raw.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return Entry(pid: pid, parent: parent, state: state, command: command)
+        }
+    }
+
+    /// This process's live descendants except those under `excluding` (the gradings still running).
+    /// With `reap`, exited orphans re-parented to this process are collected too; only a process
+    /// whose every other child is in `running` may ask for it.
+    public static func strays(excluding running: Set<Int32>, reap: Bool = false) -> [Entry] {
+        let table = all()
+        var children: [Int32: [Entry]] = [:]
+        for entry in table { children[entry.parent, default: []].append(entry) }
+        var found: [Entry] = []
+        var queue = (children[getpid()] ?? []).filter { !running.contains($0.pid) }
+        while let entry = queue.popLast() {
+            if entry.state != "Z" { found.append(entry) }
+            queue += children[entry.pid] ?? []
+        }
+        if reap { reapZombies(among: children[getpid()] ?? [], excluding: running) }
+        return found
+    }
+
+    /// The text of /proc/PID/mountinfo, which names the run folder a sandboxed process came from.
+    public static func mounts(of pid: Int32) -> String {
+        (try? String(contentsOfFile: "/proc/\(pid)/mountinfo", encoding: .utf8)) ?? ""
+    }
+
+    /// SIGKILLs the given processes; with `reap`, waits for those that are this process's children.
+    public static func kill(_ entries: [Entry], reap: Bool = false) {
+        for entry in entries { _ = Glibc.kill(entry.pid, SIGKILL) }
+        for entry in entries where reap && entry.parent == getpid() {
+            var status: Int32 = 0
+            _ = waitpid(entry.pid, &status, 0)
+        }
+    }
+
+    private static func reapZombies(among children: [Entry], excluding running: Set<Int32>) {
+        for child in children where child.state == "Z" && !running.contains(child.pid) {
+            var status: Int32 = 0
+            _ = waitpid(child.pid, &status, WNOHANG)
+        }
+    }
+}
