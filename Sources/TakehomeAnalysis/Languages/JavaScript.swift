@@ -23,7 +23,7 @@ public struct JavaScript: LanguageDescription {
                         "while", "with", "yield", "await", "of", "null", "true", "false", "undefined"]
         if typed { keywords += ["interface", "type", "enum", "implements", "namespace", "declare", "readonly", "keyof"] }
         var grammar = Grammar(blocks: .braces,
-                              decisions: ["if", "elseif", "for", "while", "catch", "&&", "||", "??", "case", "?"],
+                              decisions: ["if", "elseif", "for", "while", "catch", "&&", "||", "??", "case", "?", "||=", "&&=", "??="],
                               keywords: keywords)
         grammar.logicalOperators = ["&&", "||", "??"]
         grammar.jumps = []

@@ -21,7 +21,7 @@ public struct Ruby: LanguageDescription {
     public var grammar: Grammar {
         var grammar = Grammar(blocks: .keywordEnd,
                               decisions: ["if", "elsif", "unless", "until", "for", "while", "rescue", "ensure", "when",
-                                          "and", "or", "&&", "||", "?"],
+                                          "and", "or", "&&", "||", "?", "||=", "&&="],
                               keywords: ["alias", "and", "begin", "break", "case", "class", "def", "defined?", "do",
                                          "else", "elsif", "end", "ensure", "false", "for", "if", "in", "module", "next",
                                          "nil", "not", "or", "redo", "rescue", "retry", "return", "self", "super",

@@ -76,7 +76,7 @@ extension BraceWalker {
                 cursor = Int(partner[cursor]) + 1; continue
             }
             if word == Word.openBracket { guard partner[cursor] > 0 else { return }; cursor = Int(partner[cursor]) + 1; continue }
-            if word == Word.less, paramsOpen < 0 { cursor = skipAngles(cursor, limit: limit); continue }
+            if word == Word.less { cursor = skipAngles(cursor, limit: limit); continue }
             if paramsOpen < 0, tokens.kinds[cursor] == .identifier, !rules.functionKeywords.contains(word) {
                 nameToken = cursor; cursor += 1; continue
             }
@@ -96,7 +96,8 @@ extension BraceWalker {
                 return
             }
             if word == Word.semicolon || word == Word.closeParen || word == Word.closeBracket || word == Word.closeBrace
-                || word == Word.comma || word == Word.equals || rules.functionKeywords.contains(word) {
+                || rules.functionKeywords.contains(word)
+                || ((word == Word.comma || word == Word.equals) && rules.grammar.newlineEndsStatements) {
                 return
             }
             if rules.grammar.newlineEndsStatements, paramsOpen >= 0, tokens.startsLine[cursor], !continuesSignature(cursor) {

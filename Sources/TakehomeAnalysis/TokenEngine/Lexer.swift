@@ -91,7 +91,9 @@ struct Lexer: Sendable {
         }
 
         func column(of position: Int) -> Int {
-            var column = 0, cursor = lineStart
+            var lineBegin = position
+            while lineBegin > 0, bytes[lineBegin - 1] != 10 { lineBegin -= 1 }
+            var column = 0, cursor = lineBegin
             while cursor < position {
                 column = bytes[cursor] == 9 ? (column / 8 + 1) * 8 : column + 1
                 cursor += 1
@@ -131,6 +133,7 @@ struct Lexer: Sendable {
             }
             if skipComment(&s) { continue }
             if lexicon.preprocessor, byte == 35, s.atLineStart { directive(&s); continue }
+            if lexicon.lifetimes, byte == 39, lifetime(&s) { continue }
             if let formIndex = stringForm(at: s.index, s) {
                 if let resumed = string(formIndex, openAt: s.index, &s) { interpolations.append(resumed) }
                 continue
@@ -139,7 +142,6 @@ struct Lexer: Sendable {
             if byte >= 48 && byte <= 57 || (byte == 46 && s.index + 1 < count && isDigit(bytes[s.index + 1])) {
                 number(&s); continue
             }
-            if lexicon.lifetimes, byte == 39, lifetime(&s) { continue }
             if lexicon.regexLiterals, byte == 47, operandExpected(s), regex(&s) { continue }
             if lexicon.rubyLiterals, rubyLiteral(&s) { continue }
             if byte == 123, !interpolations.isEmpty { interpolations[interpolations.count - 1].depth += 1 }
