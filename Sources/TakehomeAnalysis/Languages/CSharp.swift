@@ -20,7 +20,7 @@ public struct CSharp: LanguageDescription {
 
     public var grammar: Grammar {
         var grammar = Grammar(blocks: .braces,
-                              decisions: ["if", "for", "while", "catch", "&&", "||", "case", "?", "??", "??=", "#if", "#elif"],
+                              decisions: ["if", "for", "foreach", "while", "catch", "&&", "||", "case", "?", "??", "??=", "#if", "#elif"],
                               keywords: ["abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char",
                                          "checked", "class", "const", "continue", "decimal", "default", "delegate", "do",
                                          "double", "else", "enum", "event", "explicit", "extern", "false", "finally",

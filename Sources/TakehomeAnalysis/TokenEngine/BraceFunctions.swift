@@ -47,6 +47,7 @@ extension BraceWalker {
                           depth: parent.depth + parent.headControls, control: parent.control + parent.headControls,
                           headStart: index + 1)
         frame.inDeclarationScope = false
+        frame.bodyStart = index + 1
         out.functions[function].baseDepth = frame.depth; out.functions[function].baseControl = frame.control
         frames.append(frame)
     }
@@ -151,7 +152,7 @@ extension BraceWalker {
     mutating func startArrowFunction(_ arrow: Int) {
         var paramsOpen = -1, start = arrow - 1
         guard start >= 0 else { return }
-        if hash(start) != Word.closeParen, !isName(start) {
+        if hash(start) != Word.closeParen, !isName(start) || (start > 0 && hash(start - 1) == Word.colon) {
             // TypeScript return type: `(a: T): R =>`.
             var cursor = start
             while cursor > max(0, arrow - 32), !(hash(cursor) == Word.colon && hash(cursor - 1) == Word.closeParen) {

@@ -15,12 +15,15 @@ struct BraceWalker {
         var parens: Int32 = 0
         var name: String = ""
         var isDo = false
+        var isSwitch = false
+        var bodyStart = 0
         var arms = 0
         var countsArms = false
         var declarations: Bool { kind == .file || kind == .type || (kind == .block && inDeclarationScope) }
         var inDeclarationScope = false
     }
 
+    static let switchWord = wordHash("switch")
     let tokens: TokenStream
     let bytes: UnsafeBufferPointer<UInt8>
     let rules: CompiledGrammar
@@ -108,7 +111,10 @@ struct BraceWalker {
         record(index)
     }
 
-    private func followedByIf(_ index: Int) -> Bool { index + 1 < tokens.count && hash(index + 1) == Word.ifWord }
+    /// `else if` counts once, at the `if`; Kotlin's `else ->` arm is no branch of an if.
+    private func followedByIf(_ index: Int) -> Bool {
+        index + 1 < tokens.count && (hash(index + 1) == Word.ifWord || hash(index + 1) == Word.arrow)
+    }
 
     /// Sets the token's owner and depth, and the owner's deepest control nesting.
     mutating func record(_ index: Int) {
@@ -171,6 +177,7 @@ struct BraceWalker {
         } else if parent.headControls > 0 {
             frame.kind = .control
             frame.isDo = parent.isDo
+            frame.isSwitch = headContains(BraceWalker.switchWord, from: parent.headStart, to: index)
             if let opener = rules.armOpener, headContains(opener, from: parent.headStart, to: index) {
                 frame.countsArms = true
             }
@@ -189,6 +196,7 @@ struct BraceWalker {
     private func opensLambda(_ index: Int, head: Int) -> Bool {
         guard index > 0 else { return false }
         let previous = hash(index - 1)
+        if frames[frames.count - 1].isSwitch { return false }         // `case x -> {` is an arm, not a lambda
         if rules.lambdaArrows.contains(previous) { return true }
         if previous == Word.pipe || previous == Word.orOr { return true }                 // Rust closures
         if previous == Word.closeParen, partner[index - 1] > 0, hash(Int(partner[index - 1]) - 1) == Word.closeBracket {
@@ -233,7 +241,7 @@ struct BraceWalker {
             let word = hash(index)
             let ends = word == Word.semicolon || word == Word.comma || word == Word.closeParen
                 || word == Word.closeBracket || word == Word.closeBrace
-                || (tokens.startsLine[index] && index > last.headStart && !continuesLine(index))
+                || (tokens.startsLine[index] && index > last.bodyStart && !continuesLine(index))
             guard ends else { return }
             popFrame(lastToken: index - 1)
         }

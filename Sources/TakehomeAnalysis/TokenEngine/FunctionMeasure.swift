@@ -8,6 +8,7 @@ struct FunctionMeasure {
     let structure: FileStructure
 
     private static let sequenceBreakers: [UInt64] = [";", "{", "}", ",", "=", "?", ":", "=>", "->", "return"].map(wordHash)
+    private static let afterNullableName: [UInt64] = [",", ")", "=", ";", "{", "=>"].map(wordHash)
     private static let notAfterTernary: [UInt64] = [">", ",", ")", ";", ":", "]", "=", ".", "?", "extends", "super", ">>"]
         .map(wordHash)
 
@@ -49,7 +50,8 @@ struct FunctionMeasure {
                 case .plain: break
                 }
                 if rules.hybrids.contains(word) {
-                    if !(word == Word.elseWord && index + 1 < tokens.count && tokens.hashes[index + 1] == Word.arrow) {
+                    let next = index + 1 < tokens.count ? tokens.hashes[index + 1] : 0
+                    if !(word == Word.elseWord && (next == Word.arrow || next == Word.ifWord)) {
                         cognitive[owner] += 1
                     }
                 } else if rules.nesting.contains(word) {
@@ -99,10 +101,17 @@ struct FunctionMeasure {
 
     /// `?` is a decision unless it belongs to a type: `List<?>`, `x?: T`, `T?,` and the like.
     private func isDecision(_ index: Int, _ word: UInt64) -> Bool {
-        guard word == Word.question else { return true }
+        guard word == Word.question, rules.grammar.ternary else { return true }
         guard index + 1 < tokens.count else { return false }
         if index > 0, tokens.hashes[index - 1] == Word.less { return false }
-        return !FunctionMeasure.notAfterTernary.contains(tokens.hashes[index + 1])
+        if FunctionMeasure.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
+        // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
+        if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
+           index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,
+           FunctionMeasure.afterNullableName.contains(tokens.hashes[index + 2]) {
+            return false
+        }
+        return true
     }
 
     /// A call of the function's own name (recursion): `name(`, `self.name(`, `this.name(`.

@@ -37,7 +37,8 @@ struct HeadReader {
             if word == Word.openBracket || word == Word.openBrace, walker.partner[cursor] > cursor {
                 cursor = Int(walker.partner[cursor]) + 1; continue
             }
-            if word == Word.equals || word == Word.fatArrow && candidate == nil || word == wordHash("==") {
+            let afterOperator = cursor > start && walker.hash(cursor - 1) == Word.operatorWord
+            if !afterOperator, word == Word.equals || word == Word.fatArrow && candidate == nil || word == wordHash("==") {
                 if candidate == nil { return nil }
                 break
             }

@@ -53,7 +53,7 @@ struct IndentWalker {
                     header = .type; headerName = index + 1 < tokens.count ? text(index + 1) : ""
                 case Word.ifWord, Word.forWord, Word.whileWord, IndentWalker.except: header = .control
                 case IndentWalker.elif, Word.elseWord: header = .control
-                case IndentWalker.match where isSoftKeyword(index): header = .match
+                case IndentWalker.match where isSoftKeyword(index): header = .match; out.roles[index] = .expressionCondition
                 case IndentWalker.caseWord where top.kind == .match:
                     header = .plain
                     out.extraDecisions.append((index, 1))
