@@ -118,15 +118,16 @@ struct BraceWalker {
 
     /// Sets the token's owner and depth, and the owner's deepest control nesting.
     mutating func record(_ index: Int) {
-        let frame = frames[frames.count - 1]
-        if out.owner[index] < 0 { out.owner[index] = frame.function }
-        out.depth[index] = frame.depth + frame.headControls
-        let function = out.owner[index]
+        let top = frames.count - 1
+        let depth = frames[top].depth, control = frames[top].control, headControls = frames[top].headControls
+        if out.owner[index] < 0 { out.owner[index] = frames[top].function }
+        out.depth[index] = depth + headControls
+        let function = Int(out.owner[index])
         if function >= 0 {
-            let nesting = Int(frame.control + frame.headControls - out.functions[Int(function)].baseControl)
-            if nesting > out.functions[Int(function)].maxNesting { out.functions[Int(function)].maxNesting = nesting }
+            let nesting = Int(control + headControls - out.functions[function].baseControl)
+            if nesting > out.functions[function].maxNesting { out.functions[function].maxNesting = nesting }
         }
-        if frame.depth > 256, !deepestReported {
+        if depth > 256, !deepestReported {
             deepestReported = true
             out.notes.append("nesting deeper than 256 levels from line \(tokens.lines[index])")
         }
@@ -237,11 +238,11 @@ struct BraceWalker {
     /// Expression bodies (`=> expr`, `= expr`) end before a `;`, `,` or closing bracket at their own level,
     /// or at a new line that does not continue the expression.
     private mutating func closeExpressionBodies(before index: Int) {
-        while let last = frames.last, last.kind == .expressionFunction, last.parens == 0 {
+        while frames[frames.count - 1].kind == .expressionFunction, frames[frames.count - 1].parens == 0 {
             let word = hash(index)
             let ends = word == Word.semicolon || word == Word.comma || word == Word.closeParen
                 || word == Word.closeBracket || word == Word.closeBrace
-                || (tokens.startsLine[index] && index > last.bodyStart && !continuesLine(index))
+                || (tokens.startsLine[index] && index > frames[frames.count - 1].bodyStart && !continuesLine(index))
             guard ends else { return }
             popFrame(lastToken: index - 1)
         }

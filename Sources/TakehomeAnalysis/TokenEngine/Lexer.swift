@@ -57,6 +57,7 @@ struct Lexer: Sendable {
         state.file.tokens.reserve(bytes.count / 4 + 16)
         run(&state)
         state.file.lineCount = state.line
+        state.newline(at: bytes.count)          // measures the last line; the line counter is not read again
         if state.longestLine > 5_000 {
             state.file.notes.append("line \(state.longestLineNumber) is \(state.longestLine) bytes long "
                 + "(minified or generated code?): its figures may mean little")
@@ -191,17 +192,20 @@ struct Lexer: Sendable {
         }
         if lexicon.rubyLiterals, s.atLineStart, s.index == s.lineStart, s.matches(Array("=begin".utf8), at: s.index) {
             let startLine = s.line
+            var closed = false
             while s.index < s.bytes.count {
                 if s.bytes[s.index] == 10 {
                     s.newline(at: s.index); s.index += 1
                     if s.matches(Array("=end".utf8), at: s.index) {
                         while s.index < s.bytes.count && s.bytes[s.index] != 10 { s.index += 1 }
+                        closed = true
                         break
                     }
                     continue
                 }
                 s.index += 1
             }
+            if !closed { s.note("comment", "unterminated comment from line \(startLine) runs to the end of the file") }
             s.file.marks.mark(LineMarks.comment, from: startLine, to: s.line)
             return true
         }

@@ -85,7 +85,7 @@ extension Lexer {
                 if found { break }
             }
             s.file.marks.mark(LineMarks.code, from: startLine, to: max(startLine, s.line - 1))
-            if !found { s.note("string", "unterminated heredoc from line \(startLine) runs to the end of the file") }
+            if !found { s.note("string", "unterminated heredoc from line \(startLine - 1) runs to the end of the file") }
         }
         s.pendingHeredocs.removeAll()
         s.atLineStart = true
