@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""`make compare-lizard`: runs lizard (from PyPI) and `takehome metrics` on the same real code found on
+this machine, matches functions by file and start line, and prints per language how many functions
+matched and the share with the same cyclomatic complexity (CCN). Lizard is adjusted for the deliberate
+differences listed in docs/metrics.md before it runs, so the share is "after documented differences".
+
+Usage: compare-lizard.py [--takehome BIN] [--max-files N] [--language NAME] [--show N]
+BIN defaults to $TAKEHOME or .build/release/takehome; it is called as `BIN metrics DIR --format json`.
+"""
+import argparse, glob, json, os, shutil, subprocess, sys, tempfile, time, zipfile
+
+def ensure_lizard():
+    try:
+        import lizard  # noqa: F401
+        return
+    except ImportError:
+        pass
+    command = [sys.executable, "-m", "pip", "install", "lizard"]
+    if os.geteuid() != 0:
+        print("lizard is missing; install it with: " + " ".join(command), file=sys.stderr)
+        sys.exit(69)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+# Deliberate differences from lizard (docs/metrics.md, "Where takehome differs from lizard").
+# Each has a predicate saying whether it explains a remaining mismatch: (source, ours, lizard's) -> bool.
+LOST_AFTER_LESS = ("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
+                   "takehome counts them", lambda source, ours, theirs: ours > theirs and "<" in source)
+DIFFERENCES = {
+    "rust": [("`where` clauses are generic bounds, not decisions", None)],
+    "ruby": [("`unless` is a decision, like `if`", None)],
+    "javascript": [LOST_AFTER_LESS],
+    "typescript": [LOST_AFTER_LESS],
+}
+
+def adjust_lizard():
+    from lizard_languages.rust import RustReader
+    from lizard_languages.rubylike import RubylikeReader
+    RustReader._control_flow_keywords = RustReader._control_flow_keywords - {"where"}
+    RubylikeReader._control_flow_keywords = RubylikeReader._control_flow_keywords | {"unless"}
+
+def java_corpus(cache):
+    """The JDK's own sources (src.zip of openjdk-17), java.base's java/util and java/lang trees."""
+    for archive in [a for a in sorted(glob.glob("/usr/lib/jvm/*/lib/src.zip")) if zipfile.is_zipfile(a)]:
+        target = os.path.join(cache, "jdk-src")
+        if not os.path.isdir(target):
+            with zipfile.ZipFile(archive) as zipped:
+                for name in zipped.namelist():
+                    if name.startswith(("java.base/java/util/", "java.base/java/lang/", "java.base/java/io/")) \
+                            and name.endswith(".java"):
+                        zipped.extract(name, target)
+        return [target]
+    return []
+
+def corpora(cache):
+    stdlib = os.path.dirname(os.__file__)
+    crypto = sorted(glob.glob(".build*/checkouts/swift-crypto/Sources/CCryptoBoringSSL"))
+    return {
+        "python": ([stdlib], ["py"], "CPython's standard library (%s)" % stdlib),
+        "go": (sorted(glob.glob("/usr/lib/go-*/src"))[-1:], ["go"], "Go's standard library (apt golang-go)"),
+        "java": (java_corpus(cache), ["java"], "the JDK's java.base sources (src.zip)"),
+        "ruby": (sorted(glob.glob("/usr/lib/ruby/[0-9]*"))[-1:], ["rb"], "Ruby's standard library (apt ruby)"),
+        "rust": (["/usr/share/cargo/registry"], ["rs"], "crates from Debian librust-*-dev packages"),
+        "c": (sorted(glob.glob("/usr/share/go-*/src"))[-1:] + crypto[:1], ["c"],
+              "C files of Go's runtime/cgo tests and BoringSSL (swift-crypto checkout)"),
+        "cpp": (crypto[:1], ["cc", "cpp"], "BoringSSL's C++ sources (swift-crypto checkout)"),
+        "javascript": (["/usr/share/nodejs"], ["js"], "JavaScript under /usr/share/nodejs (apt node-*)"),
+        "typescript": (["/usr/share/nodejs"], ["ts", "tsx"], "TypeScript sources under /usr/share/nodejs"),
+        "kotlin": ([], ["kt"], "none found on this machine"),
+        "csharp": ([], ["cs"], "none found on this machine"),
+    }
+
+def pick_files(roots, extensions, max_files, max_bytes=400_000):
+    files = []
+    for root in roots:
+        for folder, _, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                if name.rsplit(".", 1)[-1] in extensions and not name.endswith(".d.ts") \
+                        and os.path.isfile(path) and os.path.getsize(path) <= max_bytes:
+                    files.append(path)
+    files.sort()
+    if len(files) > max_files:   # an even spread over the tree, deterministic
+        step = len(files) / max_files
+        files = [files[int(i * step)] for i in range(max_files)]
+    return files
+
+def run_lizard(files, stage):
+    import lizard
+    result = {}
+    started = time.time()
+    for source in files:
+        relative = os.path.relpath(source, stage)
+        info = lizard.analyze_file(source)
+        for function in info.function_list:
+            result[(relative, function.start_line)] = function
+    return result, time.time() - started
+
+def run_takehome(binary, stage):
+    started = time.time()
+    completed = subprocess.run([binary, "metrics", stage, "--format", "json"], capture_output=True, text=True)
+    elapsed = time.time() - started
+    if completed.returncode != 0:
+        raise SystemExit("takehome metrics failed (%d): %s" % (completed.returncode, completed.stderr[-2000:]))
+    report = json.loads(completed.stdout)
+    metrics = report.get("metrics", report)
+    functions = {}
+    for function in metrics["complexity"]["functions"]:
+        key = (function["file"], function["line"])
+        if key not in functions or function["endLine"] > functions[key]["endLine"]:
+            functions[key] = function   # the outermost of several functions starting on one line
+    return functions, elapsed
+
+def explained_by_difference(language, sources, key, lizard_function, ours):
+    lines = sources.get(key[0], [])
+    text = "\n".join(lines[lizard_function.start_line - 1:lizard_function.end_line])
+    return any(predicate and predicate(text, ours["ccn"], lizard_function.cyclomatic_complexity)
+               for _, predicate in DIFFERENCES.get(language, []))
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--takehome", default=os.environ.get("TAKEHOME", ".build/release/takehome"))
+    parser.add_argument("--max-files", type=int, default=300)
+    parser.add_argument("--language", action="append")
+    parser.add_argument("--show", type=int, default=0, help="print N mismatches per language")
+    args = parser.parse_args()
+    ensure_lizard()
+    adjust_lizard()
+    cache = os.path.join(tempfile.gettempdir(), "takehome-compare-corpus")
+    os.makedirs(cache, exist_ok=True)
+    print("%-11s %7s %8s %9s %8s %8s  %s" % ("language", "files", "lizard", "matched", "sameCCN", "speedup", "corpus"))
+    below = []
+    for language, (roots, extensions, corpus) in corpora(cache).items():
+        if args.language and language not in args.language:
+            continue
+        files = pick_files([r for r in roots if os.path.isdir(r)], extensions, args.max_files)
+        if not files:
+            print("%-11s %7d %8s %9s %8s %8s  %s" % (language, 0, "-", "-", "-", "-", corpus))
+            continue
+        stage = tempfile.mkdtemp(prefix="compare-%s-" % language)
+        try:
+            staged = []
+            for index, source in enumerate(files):
+                target = os.path.join(stage, "%04d_%s" % (index, os.path.basename(source)))
+                shutil.copyfile(source, target)
+                staged.append(target)
+            ours, our_time = run_takehome(args.takehome, stage)
+            theirs, their_time = run_lizard(staged, stage)
+            sources = {os.path.relpath(path, stage): open(path, encoding="utf-8", errors="replace").read().split("\n")
+                       for path in staged}
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        matched = [(key, f) for key, f in theirs.items() if key in ours]
+        same = [key for key, f in matched if ours[key]["ccn"] == f.cyclomatic_complexity]
+        explained = [key for key, f in matched if ours[key]["ccn"] != f.cyclomatic_complexity
+                     and explained_by_difference(language, sources, key, f, ours[key])]
+        share = 100.0 * (len(same) + len(explained)) / len(matched) if matched else 0.0
+        speed = "%.1fx" % (their_time / our_time) if our_time > 0 else "-"
+        print("%-11s %7d %8d %9d %7.1f%% %8s  %s" % (language, len(files), len(theirs), len(matched), share, speed, corpus))
+        print("%-11s   same CCN before documented differences: %.1f%%; %d mismatches explained by them"
+              % ("", 100.0 * len(same) / max(1, len(matched)), len(explained)))
+        for difference, _ in DIFFERENCES.get(language, []):
+            print("%-11s   documented difference: %s" % ("", difference))
+        if share < 98.0:
+            below.append(language)
+        shown = 0
+        for key, function in sorted(theirs.items()):
+            if shown >= args.show:
+                break
+            if key not in ours:
+                print("    unmatched %s:%d %s ccn=%d" % (key[0], key[1], function.name, function.cyclomatic_complexity))
+                shown += 1
+            elif ours[key]["ccn"] != function.cyclomatic_complexity \
+                    and not explained_by_difference(language, sources, key, function, ours[key]):
+                print("    %s:%d lizard %s ccn=%d, takehome %s ccn=%d" % (key[0], key[1], function.name,
+                      function.cyclomatic_complexity, ours[key]["name"], ours[key]["ccn"]))
+                shown += 1
+    print("(speedup: lizard's time over takehome's on the same files, one run; takehome's includes process start)")
+    if below:
+        print("below 98%% same CCN: %s" % ", ".join(below))
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+/// How the brace walker recognises functions: keyword forms (`func`, `fn`, `fun`, `function`),
+/// arrow functions, declaration heads (`Type name(params) {`) and type names.
+extension BraceWalker {
+    /// A function signature read from a head.
+    struct Signature {
+        var firstToken: Int
+        var nameToken: Int
+        var name: String
+        var paramsOpen: Int
+        var paramsClose: Int
+    }
+
+    /// Records a function whose signature is known; the tokens from its first token up to `endBrace`
+    /// (exclusive) become its own.
+    mutating func register(_ signature: Signature, endBrace: Int) -> Int {
+        let index = out.functions.count
+        let line = Int(tokens.lines[signature.nameToken >= 0 ? signature.nameToken : signature.firstToken])
+        let simple = signature.name.isEmpty ? "(anonymous)@\(line)" : signature.name
+        let qualifier = qualifiedScope()
+        let name = signature.name.isEmpty || qualifier.isEmpty ? simple : qualifier + rules.grammar.separator + simple
+        out.functions.append(FunctionRecord(
+            name: name, nameToken: signature.nameToken, line: line, firstToken: signature.firstToken,
+            lastToken: endBrace, params: signature.paramsOpen >= 0 && signature.paramsClose > signature.paramsOpen
+                ? ParameterCounter(tokens: tokens, partner: partner).count(signature.paramsOpen, signature.paramsClose) : 0,
+            baseDepth: frames[frames.count - 1].depth, baseControl: frames[frames.count - 1].control))
+        var token = signature.firstToken
+        while token < endBrace { out.owner[token] = Int32(index); token += 1 }
+        return index
+    }
+
+    /// Names of the enclosing types and functions, outermost first.
+    func qualifiedScope() -> String {
+        var parts: [String] = []
+        for frame in frames {
+            if frame.kind == .type, !frame.name.isEmpty { parts.append(frame.name) }
+            if frame.kind == .function || frame.kind == .expressionFunction, frame.function >= 0 {
+                let name = out.functions[Int(frame.function)].name
+                parts = name.hasPrefix("(anonymous)") ? parts : [name]
+            }
+        }
+        return parts.joined(separator: rules.grammar.separator)
+    }
+
+    mutating func pushExpressionBody(_ function: Int, after index: Int) {
+        let parent = frames[frames.count - 1]
+        var frame = Frame(kind: .expressionFunction, close: -1, function: Int32(function),
+                          depth: parent.depth + parent.headControls, control: parent.control + parent.headControls,
+                          headStart: index + 1)
+        frame.inDeclarationScope = false
+        frame.bodyStart = index + 1
+        out.functions[function].baseDepth = frame.depth; out.functions[function].baseControl = frame.control
+        frames.append(frame)
+    }
+
+    /// `func`, `fn`, `fun`, `function`: reads name and parameters forward and finds the body, if any.
+    mutating func startKeywordFunction(_ keyword: Int) {
+        var cursor = keyword + 1
+        let limit = min(tokens.count, keyword + 4096)
+        var receiverType = ""
+        var nameToken = -1, paramsOpen = -1
+        if rules.grammar.semicolonInHeaders, cursor < limit, hash(cursor) == Word.openParen, partner[cursor] > 0 {
+            // Go: `func (r *T) Name(` has a receiver; `func(` alone is a literal.
+            let close = Int(partner[cursor])
+            if close + 2 < limit, isName(close + 1), hash(close + 2) == Word.openParen || hash(close + 2) == Word.openBracket {
+                var last = close - 1
+                while last > cursor, !isName(last) { last -= 1 }
+                receiverType = last > cursor ? text(last) : ""
+                cursor = close + 1
+            }
+        }
+        while cursor < limit {
+            let word = hash(cursor)
+            if tokens.kinds[cursor] == .directive { cursor += 1; continue }
+            if word == Word.openParen {
+                guard partner[cursor] > 0 else { return }
+                if paramsOpen < 0 { paramsOpen = cursor }
+                cursor = Int(partner[cursor]) + 1; continue
+            }
+            if word == Word.openBracket { guard partner[cursor] > 0 else { return }; cursor = Int(partner[cursor]) + 1; continue }
+            if word == Word.less { cursor = skipAngles(cursor, limit: limit); continue }
+            if paramsOpen < 0, tokens.kinds[cursor] == .identifier, !rules.functionKeywords.contains(word) {
+                nameToken = cursor; cursor += 1; continue
+            }
+            if word == Word.openBrace {
+                if cursor > 0, hash(cursor - 1) == Word.structWord || hash(cursor - 1) == Word.interfaceWord,
+                   partner[cursor] > 0 {
+                    cursor = Int(partner[cursor]) + 1; continue
+                }
+                guard paramsOpen >= 0 else { return }
+                let function = registerKeyword(keyword, nameToken, paramsOpen, receiverType, until: cursor)
+                pendingBodies[cursor] = function
+                return
+            }
+            if rules.expressionBodyMarkers.contains(word), paramsOpen >= 0 {
+                let function = registerKeyword(keyword, nameToken, paramsOpen, receiverType, until: cursor)
+                pendingExpressions[cursor] = function
+                return
+            }
+            if word == Word.semicolon || word == Word.closeParen || word == Word.closeBracket || word == Word.closeBrace
+                || rules.functionKeywords.contains(word)
+                || ((word == Word.comma || word == Word.equals) && rules.grammar.newlineEndsStatements) {
+                return
+            }
+            if rules.grammar.newlineEndsStatements, paramsOpen >= 0, tokens.startsLine[cursor], !continuesSignature(cursor) {
+                return
+            }
+            cursor += 1
+        }
+    }
+
+    private func continuesSignature(_ index: Int) -> Bool {
+        let word = hash(index)
+        return word == Word.colon || word == Word.arrow || word == Word.dot || (index > 0 && hash(index - 1) == Word.colon)
+    }
+
+    private mutating func registerKeyword(_ keyword: Int, _ nameToken: Int, _ paramsOpen: Int, _ receiver: String,
+                                          until end: Int) -> Int {
+        var name = nameToken >= 0 ? text(nameToken) : ""
+        var first = keyword
+        if nameToken < 0, let assigned = assignedName(before: keyword) { name = text(assigned) }
+        if !receiver.isEmpty { name = receiver + rules.grammar.separator + name }
+        if keyword > 0, hash(keyword - 1) == Word.async { first = keyword - 1 }
+        let signature = Signature(firstToken: first, nameToken: nameToken >= 0 ? nameToken : keyword, name: name,
+                                  paramsOpen: paramsOpen, paramsClose: Int(partner[paramsOpen]))
+        return register(signature, endBrace: end)
+    }
+
+    /// `name = function`, `name: () =>`, `var name = func`: the name a value is assigned to.
+    func assignedName(before start: Int) -> Int? {
+        var cursor = start - 1
+        if cursor >= 0, hash(cursor) == Word.async { cursor -= 1 }
+        guard cursor >= 1 else { return nil }
+        let word = hash(cursor)
+        guard word == Word.equals || word == Word.colon || word == wordHash(":=") else { return nil }
+        return isName(cursor - 1) ? cursor - 1 : nil
+    }
+
+    func skipAngles(_ start: Int, limit: Int) -> Int {
+        var depth = 0, cursor = start
+        while cursor < limit {
+            let word = hash(cursor)
+            if word == Word.less { depth += 1 } else if word == Word.greater { depth -= 1 }
+            else if word == Word.shiftRight { depth -= 2 }
+            else if word == Word.openBrace || word == Word.semicolon { return cursor }
+            cursor += 1
+            if depth <= 0 { return cursor }
+        }
+        return cursor
+    }
+
+    /// JavaScript `=>`: the parameters are the group or identifier before it; the body a block or an expression.
+    mutating func startArrowFunction(_ arrow: Int) {
+        var paramsOpen = -1, start = arrow - 1
+        guard start >= 0 else { return }
+        if hash(start) != Word.closeParen, !isName(start) || (start > 0 && hash(start - 1) == Word.colon) {
+            // TypeScript return type: `(a: T): R =>`.
+            var cursor = start
+            while cursor > max(0, arrow - 32), !(hash(cursor) == Word.colon && hash(cursor - 1) == Word.closeParen) {
+                cursor -= 1
+            }
+            guard cursor > max(0, arrow - 32) else { return }
+            start = cursor - 1
+        }
+        if hash(start) == Word.closeParen {
+            guard partner[start] >= 0 else { return }
+            paramsOpen = Int(partner[start]); start = paramsOpen
+        }
+        if start > 0, hash(start - 1) == Word.async { start -= 1 }
+        let assigned = assignedName(before: start)
+        let signature = Signature(firstToken: start, nameToken: -1, name: assigned.map(text) ?? "",
+                                  paramsOpen: paramsOpen, paramsClose: paramsOpen >= 0 ? Int(partner[paramsOpen]) : -1)
+        let function = register(signature, endBrace: arrow + 1)
+        if paramsOpen < 0 { out.functions[function].params = 1 }
+        if arrow + 1 < tokens.count, hash(arrow + 1) == Word.openBrace {
+            pendingBodies[arrow + 1] = function
+        } else {
+            pushExpressionBody(function, after: arrow)
+        }
+    }
+
+    /// The name declared by a type keyword in the head, when the head declares a type.
+    func typeName(head start: Int, end: Int) -> String? {
+        var cursor = start
+        while cursor < end {
+            let word = hash(cursor)
+            if word == Word.openParen || word == Word.openBracket, partner[cursor] > cursor {
+                if cursor > start, hash(cursor - 1) == Word.newWord || isName(cursor - 1) { }
+                cursor = Int(partner[cursor]) + 1; continue
+            }
+            if rules.typeKeywords.contains(word), !(cursor > 0 && (hash(cursor - 1) == Word.dot || hash(cursor - 1) == Word.doubleColon)) {
+                return declaredTypeName(after: cursor, end: end)
+            }
+            cursor += 1
+        }
+        if rules.grammar.anonymousClasses, end > start, hash(end - 1) == Word.closeParen, headHas(Word.newWord, start, end) {
+            return ""
+        }
+        return nil
+    }
+
+    private func headHas(_ word: UInt64, _ start: Int, _ end: Int) -> Bool {
+        var cursor = start
+        while cursor < end { if hash(cursor) == word { return true }; cursor += 1 }
+        return false
+    }
+
+    /// `class Name<T> : Base {`: the name; `impl Trait for Type {`: Type; `struct point *f(` is no type.
+    private func declaredTypeName(after keyword: Int, end: Int) -> String? {
+        var cursor = keyword + 1, name = ""
+        while cursor < end {
+            let word = hash(cursor)
+            if word == Word.forKeyword, hash(keyword) == Word.implWord { name = ""; cursor += 1; continue }
+            if isName(cursor), word != wordHash("final") {
+                name = name.isEmpty || (cursor > 0 && hash(cursor - 1) == Word.doubleColon) && !name.isEmpty
+                    ? (name.isEmpty ? text(cursor) : name + "::" + text(cursor)) : text(cursor)
+                cursor += 1; continue
+            }
+            if word == Word.doubleColon || word == Word.dot { cursor += 1; continue }
+            if word == Word.less { cursor = skipAngles(cursor, limit: end); continue }
+            if word == Word.star || word == Word.ampersand { return nil }      // C: `struct s *f(...) {`
+            break
+        }
+        return name
+    }
+}

@@ -1,0 +1,125 @@
+import TakehomeCore
+
+/// Counts cyclomatic and cognitive complexity for every function in one pass over the tokens,
+/// using the owners, depths and roles the structure pass assigned.
+struct FunctionMeasure {
+    let tokens: TokenStream
+    let rules: CompiledGrammar
+    let structure: FileStructure
+
+    private static let sequenceBreakers: [UInt64] = [";", "{", "}", ",", "=", "?", ":", "=>", "->", "return"].map(wordHash)
+    private static let afterNullableName: [UInt64] = [",", ")", "=", ";", "{", "=>"].map(wordHash)
+    private static let notAfterTernary: [UInt64] = [">", ",", ")", ";", ":", "]", "=", ".", "?", "extends", "super", ">>"]
+        .map(wordHash)
+
+    func measure(path: String, marks: LineMarks) -> [FunctionMetrics] {
+        let functions = structure.functions
+        var ccn = [Int](repeating: 1, count: functions.count)
+        var cognitive = [Int](repeating: 0, count: functions.count)
+        var lastOperator: [UInt64] = [0]
+        var level = 0
+        let nameHashes = functions.map { $0.nameToken >= 0 && $0.nameToken < tokens.count ? tokens.hashes[$0.nameToken] : 0 }
+        let lineBreaksSequences = rules.grammar.blocks != .braces || rules.grammar.newlineEndsStatements
+        for index in 0..<tokens.count {
+            let word = tokens.hashes[index]
+            let kind = tokens.kinds[index]
+            if kind == .punctuation {
+                if word == Word.openParen || word == Word.openBracket {
+                    level += 1
+                    if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
+                } else if word == Word.closeParen || word == Word.closeBracket {
+                    level = max(0, level - 1)
+                } else if FunctionMeasure.sequenceBreakers.contains(word) {
+                    lastOperator[level] = 0
+                }
+            }
+            if lineBreaksSequences, tokens.startsLine[index], level == 0 { lastOperator[0] = 0 }
+            let owner = Int(structure.owner[index])
+            guard owner >= 0 else { continue }
+            let role = structure.roles[index]
+            if rules.decisions.contains(word), kind != .string, kind != .number, isDecision(index, word) {
+                ccn[owner] += 1
+            }
+            let nesting = Int(max(0, structure.depth[index] - functions[owner].baseDepth))
+            if kind == .identifier {
+                switch role {
+                case .elseIf: cognitive[owner] += 1; continue
+                case .doWhileTail, .notBranch: continue
+                case .expressionCondition: cognitive[owner] += 1 + nesting; continue
+                case .comprehensionLoop: cognitive[owner] += 1; continue
+                case .plain: break
+                }
+                if rules.hybrids.contains(word) {
+                    let next = index + 1 < tokens.count ? tokens.hashes[index + 1] : 0
+                    if !(word == Word.elseWord && (next == Word.arrow || next == Word.ifWord)) {
+                        cognitive[owner] += 1
+                    }
+                } else if rules.nesting.contains(word) {
+                    cognitive[owner] += 1 + nesting
+                } else if rules.jumps.contains(word) {
+                    cognitive[owner] += 1
+                } else if (word == Word.breakWord || word == Word.continueWord), index + 1 < tokens.count,
+                          !tokens.startsLine[index + 1],
+                          tokens.kinds[index + 1] == .identifier || tokens.hashes[index + 1] == Word.at {
+                    cognitive[owner] += 1
+                } else if word == nameHashes[owner], index != functions[owner].nameToken, isCall(index) {
+                    cognitive[owner] += 1
+                }
+            } else if kind == .punctuation {
+                if rules.logical.contains(word) {
+                    if lastOperator[level] != word { cognitive[owner] += 1 }
+                    lastOperator[level] = word
+                } else if word == Word.question, rules.grammar.ternary, isDecision(index, word) {
+                    cognitive[owner] += 1 + nesting
+                }
+            }
+            if kind == .identifier, rules.logical.contains(word) {
+                if lastOperator[level] != word { cognitive[owner] += 1 }
+                lastOperator[level] = word
+            }
+        }
+        for extra in structure.extraDecisions where extra.token < tokens.count {
+            let owner = Int(structure.owner[extra.token])
+            if owner >= 0 { ccn[owner] += extra.count }
+        }
+        var codeLinesBefore = [Int32](repeating: 0, count: marks.flags.count + 1)
+        for line in 1..<max(1, marks.flags.count) {
+            codeLinesBefore[line + 1] = codeLinesBefore[line] + (marks.isCode(line) ? 1 : 0)
+        }
+        var result: [FunctionMetrics] = []
+        result.reserveCapacity(functions.count)
+        for (index, function) in functions.enumerated() {
+            let endLine = max(function.line, Int(tokens.lines[min(function.lastToken, tokens.count - 1)]))
+            let upper = min(endLine + 1, codeLinesBefore.count - 1), lower = min(function.line, upper)
+            result.append(FunctionMetrics(
+                file: path, name: function.name, line: function.line, endLine: endLine,
+                nloc: Int(codeLinesBefore[upper] - codeLinesBefore[lower]), ccn: ccn[index], cognitive: cognitive[index],
+                params: function.params, maxNesting: function.maxNesting))
+        }
+        return result
+    }
+
+    /// `?` is a decision unless it belongs to a type: `List<?>`, `x?: T`, `T?,` and the like.
+    private func isDecision(_ index: Int, _ word: UInt64) -> Bool {
+        guard word == Word.question, rules.grammar.ternary else { return true }
+        guard index + 1 < tokens.count else { return false }
+        if index > 0, tokens.hashes[index - 1] == Word.less { return false }
+        if FunctionMeasure.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
+        // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
+        if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
+           index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,
+           FunctionMeasure.afterNullableName.contains(tokens.hashes[index + 2]) {
+            return false
+        }
+        return true
+    }
+
+    /// A call of the function's own name (recursion): `name(`, `self.name(`, `this.name(`.
+    private func isCall(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens.hashes[index + 1] == Word.openParen else { return false }
+        guard index > 0, tokens.hashes[index - 1] == Word.dot else {
+            return index == 0 || !rules.functionKeywords.contains(tokens.hashes[index - 1])
+        }
+        return index > 1 && (tokens.hashes[index - 2] == Word.selfWord || tokens.hashes[index - 2] == Word.thisWord)
+    }
+}

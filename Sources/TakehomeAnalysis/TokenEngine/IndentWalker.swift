@@ -1,0 +1,182 @@
+/// The structure pass for Python: blocks are the lines indented under a header ending in `:`.
+/// A header's block holds every following logical line indented deeper than the header itself.
+struct IndentWalker {
+    enum BlockKind { case file, function, type, control, match, plain }
+    struct Block {
+        var kind: BlockKind
+        var indent: Int32
+        var function: Int32
+        var depth: Int32, control: Int32
+        var name = ""
+    }
+
+    let tokens: TokenStream
+    let bytes: UnsafeBufferPointer<UInt8>
+    let rules: CompiledGrammar
+    var out: FileStructure
+    var blocks: [Block] = []
+    let partner: [Int32]
+
+    static let elif = wordHash("elif"), except = wordHash("except"), match = wordHash("match"), caseWord = wordHash("case")
+    static let lambda = wordHash("lambda"), asyncWord = wordHash("async"), tryWord = wordHash("try")
+    static let finallyWord = wordHash("finally"), with = wordHash("with")
+
+    init(tokens: TokenStream, bytes: UnsafeBufferPointer<UInt8>, rules: CompiledGrammar) {
+        self.tokens = tokens; self.bytes = bytes; self.rules = rules
+        out = FileStructure(count: tokens.count)
+        partner = BracketPairs.match(tokens)
+    }
+
+    func text(_ index: Int) -> String { tokens.text(index, in: bytes) }
+
+    mutating func walk() -> FileStructure {
+        blocks = [Block(kind: .file, indent: -1, function: -1, depth: 0, control: 0)]
+        var parens = 0, lambdas = 0
+        var statementStart = true, statementIndent: Int32 = 0
+        var header: BlockKind? = nil, headerName = "", headerFunction: Int32 = -1
+        var comprehension: [Bool] = [false]
+        for index in 0..<tokens.count {
+            let word = tokens.hashes[index]
+            if tokens.startsLine[index], parens == 0 {
+                let indent = tokens.columns[index]
+                while blocks.count > 1, indent <= blocks[blocks.count - 1].indent { pop(lastToken: index - 1) }
+                statementStart = true; statementIndent = indent; header = nil; lambdas = 0
+            }
+            let top = blocks[blocks.count - 1]
+            let nestingAtToken = top.depth
+            if statementStart, tokens.kinds[index] == .identifier {
+                switch word {
+                case Word.defWord:
+                    header = .function
+                    headerFunction = startFunction(at: index, indent: statementIndent)
+                case Word.classWord:
+                    header = .type; headerName = index + 1 < tokens.count ? text(index + 1) : ""
+                case Word.ifWord, Word.forWord, Word.whileWord, IndentWalker.except: header = .control
+                case IndentWalker.elif, Word.elseWord: header = .control
+                case IndentWalker.match where isSoftKeyword(index): header = .match; out.roles[index] = .expressionCondition
+                case IndentWalker.caseWord where top.kind == .match:
+                    header = .plain
+                    out.extraDecisions.append((index, 1))
+                case IndentWalker.tryWord, IndentWalker.finallyWord, IndentWalker.with: header = .plain
+                default: break
+                }
+            } else if tokens.kinds[index] == .identifier {
+                if word == Word.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
+                if word == Word.ifWord { out.roles[index] = .expressionCondition }
+                if word == Word.elseWord { out.roles[index] = .notBranch }
+            }
+            if word != IndentWalker.asyncWord { statementStart = false }
+            switch word {
+            case Word.openParen, Word.openBracket, Word.openBrace: parens += 1; comprehension.append(false)
+            case Word.closeParen, Word.closeBracket, Word.closeBrace:
+                parens = max(0, parens - 1); if comprehension.count > 1 { comprehension.removeLast() }
+            case IndentWalker.lambda: if parens == 0 { lambdas += 1 }
+            case Word.semicolon where parens == 0: statementStart = true; header = nil
+            case Word.colon where parens == 0:
+                if lambdas > 0 { lambdas -= 1 } else if let kind = header {
+                    record(index, depth: nestingAtToken)
+                    push(kind, indent: statementIndent, name: headerName, function: headerFunction)
+                    header = nil
+                    continue
+                }
+            default: break
+            }
+            record(index, depth: nestingAtToken)
+        }
+        while blocks.count > 1 { pop(lastToken: tokens.count - 1) }
+        return out
+    }
+
+    /// `match` starts a statement unless it is a name (`match = ...`, `match.group(1)`).
+    private func isSoftKeyword(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, !tokens.startsLine[index + 1] else { return false }
+        let next = tokens.hashes[index + 1]
+        return ![Word.equals, Word.dot, Word.colon, Word.comma, Word.closeParen].contains(next)
+            && tokens.kinds[index + 1] != .punctuation || next == Word.openParen || next == Word.openBracket
+    }
+
+    private mutating func startFunction(at def: Int, indent: Int32) -> Int32 {
+        let nameToken = def + 1 < tokens.count ? def + 1 : def
+        var open = nameToken + 1
+        if open < tokens.count, tokens.hashes[open] == Word.openBracket, partner[open] > open { open = Int(partner[open]) + 1 }
+        let top = blocks[blocks.count - 1]
+        var scope: [String] = []
+        for block in blocks where block.kind == .type || block.kind == .function {
+            if block.kind == .function { scope = [out.functions[Int(block.function)].name] } else { scope.append(block.name) }
+        }
+        let simple = text(nameToken)
+        let first = def > 0 && tokens.hashes[def - 1] == IndentWalker.asyncWord && !tokens.startsLine[def] ? def - 1 : def
+        var params = 0
+        if open < tokens.count, tokens.hashes[open] == Word.openParen, partner[open] > open {
+            params = ParameterCounter(tokens: tokens, partner: partner).count(open, Int(partner[open]))
+        }
+        out.functions.append(FunctionRecord(
+            name: (scope + [simple]).joined(separator: "."), nameToken: nameToken, line: Int(tokens.lines[def]),
+            firstToken: first, lastToken: def, params: params, baseDepth: top.depth, baseControl: top.control))
+        return Int32(out.functions.count - 1)
+    }
+
+    private mutating func push(_ kind: BlockKind, indent: Int32, name: String, function: Int32) {
+        let top = blocks[blocks.count - 1]
+        var block = Block(kind: kind, indent: indent, function: top.function, depth: top.depth, control: top.control)
+        switch kind {
+        case .function:
+            block.function = function
+            out.functions[Int(function)].baseDepth = top.depth; out.functions[Int(function)].baseControl = top.control
+        case .type: block.name = name
+        case .control, .match: block.depth += 1; block.control += 1
+        case .file, .plain: break
+        }
+        blocks.append(block)
+    }
+
+    private mutating func pop(lastToken: Int) {
+        let block = blocks.removeLast()
+        if block.kind == .function { out.functions[Int(block.function)].lastToken = max(lastToken, out.functions[Int(block.function)].firstToken) }
+    }
+
+    private mutating func record(_ index: Int, depth: Int32) {
+        let top = blocks[blocks.count - 1]
+        if out.owner[index] < 0 { out.owner[index] = top.function }
+        out.depth[index] = depth
+        if top.function >= 0 {
+            let function = Int(top.function)
+            if out.functions[function].firstToken > index { return }
+            out.functions[function].maxNesting = max(out.functions[function].maxNesting, Int(top.control - out.functions[function].baseControl))
+        }
+        if top.depth > 256, out.notes.isEmpty {
+            out.notes.append("nesting deeper than 256 levels from line \(tokens.lines[index])")
+        }
+    }
+}
+
+/// Counts declared parameters in a bracket group, skipping `self`, `this`, `void` and bare `*` or `/` markers.
+struct ParameterCounter {
+    let tokens: TokenStream
+    let partner: [Int32]
+
+    func count(_ open: Int, _ close: Int) -> Int {
+        var count = 0, cursor = open + 1, segment = 0, first: UInt64 = 0, second: UInt64 = 0, angles = 0
+        func finish() {
+            let marker = segment == 1 && [Word.selfWord, Word.thisWord, Word.voidWord, Word.star, Word.slash].contains(first)
+            if segment > 0 && !marker && !(first == Word.thisWord && second == Word.colon) { count += 1 }
+            segment = 0
+        }
+        while cursor < close {
+            let word = tokens.hashes[cursor]
+            if word == Word.comma, angles == 0 { finish(); cursor += 1; continue }
+            if word == Word.less { angles += 1 } else if word == Word.greater, angles > 0 { angles -= 1 }
+            else if word == Word.shiftRight { angles = max(0, angles - 2) }
+            if word != Word.ampersand, word != Word.andAnd, word != Word.mutWord, tokens.kinds[cursor] != .directive {
+                if segment == 0 { first = word } else if segment == 1 { second = word }
+                segment += 1
+            }
+            if (word == Word.openParen || word == Word.openBracket || word == Word.openBrace), partner[cursor] > cursor {
+                cursor = Int(partner[cursor]) + 1; continue
+            }
+            cursor += 1
+        }
+        finish()
+        return count
+    }
+}

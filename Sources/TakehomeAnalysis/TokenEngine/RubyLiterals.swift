@@ -1,0 +1,93 @@
+/// Ruby's literal forms that the generic lexer cannot describe with a `StringForm`:
+/// `%w[...]`-style literals and heredocs (`<<~EOS` ... `EOS`).
+extension Lexer {
+    func rubyLiteral(_ s: inout LexState) -> Bool {
+        let bytes = s.bytes, at = s.index, byte = bytes[at]
+        if byte == 37, operandExpected(s) { return percentLiteral(&s) }
+        if byte == 60, at + 2 < bytes.count, bytes[at + 1] == 60 { return heredoc(&s) }
+        return false
+    }
+
+    private func percentLiteral(_ s: inout LexState) -> Bool {
+        let bytes = s.bytes, start = s.index
+        var cursor = start + 1
+        if cursor < bytes.count, "qQwWiIrsx".utf8.contains(bytes[cursor]) { cursor += 1 }
+        guard cursor < bytes.count else { return false }
+        let open = bytes[cursor]
+        let close: UInt8
+        switch open {
+        case 40: close = 41
+        case 91: close = 93
+        case 123: close = 125
+        case 60: close = 62
+        case 33, 47, 124: close = open
+        default: return false
+        }
+        let startLine = s.line
+        var depth = 1
+        cursor += 1
+        while cursor < bytes.count {
+            let current = bytes[cursor]
+            if current == 92 { cursor += 2; continue }
+            if current == 10 { s.newline(at: cursor) }
+            if current == close { depth -= 1; if depth == 0 { cursor += 1; break } }
+            else if current == open && open != close { depth += 1 }
+            cursor += 1
+        }
+        if depth > 0 { s.note("string", "unterminated %-literal from line \(startLine) runs to the end of the file") }
+        s.index = min(cursor, bytes.count)
+        s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+        return true
+    }
+
+    private func heredoc(_ s: inout LexState) -> Bool {
+        let bytes = s.bytes, start = s.index
+        var cursor = start + 2
+        var squiggly = false
+        if cursor < bytes.count, bytes[cursor] == 126 || bytes[cursor] == 45 { squiggly = true; cursor += 1 }
+        var quote: UInt8 = 0
+        if cursor < bytes.count, bytes[cursor] == 39 || bytes[cursor] == 34 || bytes[cursor] == 96 {
+            quote = bytes[cursor]; cursor += 1
+        }
+        let nameStart = cursor
+        while cursor < bytes.count, identifierContinue[Int(bytes[cursor])], bytes[cursor] < 0x80 { cursor += 1 }
+        guard cursor > nameStart else { return false }
+        let firstIsUpper = bytes[nameStart] >= 65 && bytes[nameStart] <= 90
+        if !squiggly && quote == 0 && !(firstIsUpper && operandExpectedOrCall(s)) { return false }
+        let name = Array(bytes[nameStart..<cursor])
+        if quote != 0 { guard cursor < bytes.count, bytes[cursor] == quote else { return false }; cursor += 1 }
+        s.pendingHeredocs.append(name)
+        s.index = cursor
+        s.emit(.string, start, cursor, line: s.line, hash: Lexer.stringHash)
+        return true
+    }
+
+    private func operandExpectedOrCall(_ s: LexState) -> Bool {
+        operandExpected(s) || s.file.tokens.kinds.last == .identifier
+    }
+
+    /// Called right after a newline: skips the bodies of the heredocs opened on the line just ended.
+    func skipHeredocBodies(_ s: inout LexState) {
+        let bytes = s.bytes
+        for name in s.pendingHeredocs {
+            let startLine = s.line
+            var found = false
+            while s.index < bytes.count {
+                var lineEnd = s.index
+                while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+                var first = s.index
+                while first < lineEnd, bytes[first] == 32 || bytes[first] == 9 { first += 1 }
+                var last = lineEnd
+                while last > first, bytes[last - 1] == 32 || bytes[last - 1] == 13 { last -= 1 }
+                found = last - first == name.count && s.matches(name, at: first)
+                if lineEnd < bytes.count { s.newline(at: lineEnd) }
+                s.index = min(lineEnd + 1, bytes.count)
+                if found { break }
+            }
+            s.file.marks.mark(LineMarks.code, from: startLine, to: max(startLine, s.line - 1))
+            if !found { s.note("string", "unterminated heredoc from line \(startLine - 1) runs to the end of the file") }
+        }
+        s.pendingHeredocs.removeAll()
+        s.atLineStart = true
+    }
+}

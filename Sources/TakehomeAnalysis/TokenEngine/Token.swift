@@ -1,0 +1,77 @@
+/// What kind of text a token is; comments never become tokens.
+public enum TokenKind: UInt8, Sendable {
+    case identifier, number, string, punctuation, directive
+}
+
+/// The tokens of one file, stored column-wise so that a 10 MB file stays a few flat arrays.
+/// `hash` is `CloneToken.hash` of the token's text, so words are compared by hash, never by String.
+struct TokenStream {
+    var kinds: [TokenKind] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    var lines: [Int32] = []
+    var hashes: [UInt64] = []
+    /// True for the first token of a physical line (after a backslash continuation it is false).
+    var startsLine: [Bool] = []
+    /// Column of the token's first byte (tabs to the next multiple of 8), for indentation languages.
+    var columns: [Int32] = []
+
+    var count: Int { kinds.count }
+
+    /// The source text of one token.
+    func text(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(ends[index])]), as: UTF8.self)
+    }
+
+    mutating func reserve(_ capacity: Int) {
+        kinds.reserveCapacity(capacity); starts.reserveCapacity(capacity); ends.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity); hashes.reserveCapacity(capacity)
+        startsLine.reserveCapacity(capacity); columns.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ kind: TokenKind, start: Int, end: Int, line: Int, hash: UInt64, startsLine: Bool,
+                         column: Int) {
+        kinds.append(kind); starts.append(Int32(truncatingIfNeeded: start)); ends.append(Int32(truncatingIfNeeded: end))
+        lines.append(Int32(truncatingIfNeeded: line)); hashes.append(hash); self.startsLine.append(startsLine)
+        columns.append(Int32(truncatingIfNeeded: column))
+    }
+}
+
+/// FNV-1a over raw bytes, identical to `CloneToken.hash` over the same UTF-8 text.
+@inline(__always)
+func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = start
+    while index < end { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3; index += 1 }
+    return hash
+}
+
+/// The hash of a word as the lexer computes it, for comparing tokens with a description's words.
+@inline(__always)
+func wordHash(_ word: String) -> UInt64 { CloneToken.hash(word) }
+
+/// A set of words kept as hashes, so that membership costs one hash lookup per token.
+struct WordSet: Sendable {
+    private let hashes: Set<UInt64>
+    init<S: Sequence>(_ words: S) where S.Element == String { hashes = Set(words.map(wordHash)) }
+    @inline(__always) func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
+    var isEmpty: Bool { hashes.isEmpty }
+}
+
+/// Per-line flags the lexer sets while it reads: a line holds code, a comment, or both.
+struct LineMarks {
+    private(set) var flags: [UInt8] = [0]   // index 0 unused; lines are 1-based
+    static let code: UInt8 = 1, comment: UInt8 = 2
+
+    mutating func mark(_ flag: UInt8, from first: Int, to last: Int) {
+        if flags.count <= last { flags.append(contentsOf: repeatElement(0, count: last + 1 - flags.count)) }
+        var line = first
+        while line <= last { flags[line] |= flag; line += 1 }
+    }
+
+    mutating func ensure(lines count: Int) {
+        if flags.count <= count { flags.append(contentsOf: repeatElement(0, count: count + 1 - flags.count)) }
+    }
+
+    func isCode(_ line: Int) -> Bool { line < flags.count && flags[line] & LineMarks.code != 0 }
+}

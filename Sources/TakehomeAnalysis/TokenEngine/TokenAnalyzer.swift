@@ -1,0 +1,74 @@
+import TakehomeCore
+
+/// A `LanguageAnalyzer` for any language with a `LanguageDescription`: lexes the bytes once,
+/// finds functions and blocks in one structure pass, then counts every metric in one more pass.
+public struct TokenAnalyzer: LanguageAnalyzer {
+    public let language: SourceLanguage
+    public let extensions: Set<String>
+    private let lexer: Lexer
+    private let rules: CompiledGrammar
+
+    public init(_ description: some LanguageDescription) {
+        language = description.language
+        extensions = description.extensions
+        lexer = Lexer(description.lexicon)
+        rules = CompiledGrammar(description.grammar)
+    }
+
+    public func analyze(_ text: String, path: String) -> FileAnalysis {
+        var text = text
+        return text.withUTF8 { analyze(bytes: $0, path: path) }
+    }
+
+    /// Analyses raw UTF-8 bytes (invalid UTF-8 is read byte-wise, never rejected).
+    public func analyze(bytes: UnsafeBufferPointer<UInt8>, path: String) -> FileAnalysis {
+        let lexed = lexer.lex(bytes)
+        let structure: FileStructure
+        switch rules.grammar.blocks {
+        case .braces:
+            var walker = BraceWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
+            structure = walker.walk()
+        case .indentation:
+            var walker = IndentWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
+            structure = walker.walk()
+        case .keywordEnd:
+            var walker = EndWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
+            structure = walker.walk()
+        }
+        var functions = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
+            .measure(path: path, marks: lexed.marks)
+        functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) }
+        let lines = LineTally(marks: lexed.marks, lineCount: lineCount(bytes, lexed.lineCount))
+        return FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
+                            blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
+                            notes: lexed.notes + structure.notes)
+    }
+
+    private func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ counted: Int) -> Int {
+        if bytes.isEmpty { return 0 }
+        return bytes[bytes.count - 1] == 10 ? counted - 1 : counted
+    }
+
+    private func cloneTokens(_ tokens: TokenStream) -> [CloneToken] {
+        let identifier = CloneToken.hash(CloneToken.identifier)
+        var result: [CloneToken] = []
+        result.reserveCapacity(tokens.count)
+        for index in 0..<tokens.count {
+            var value = tokens.hashes[index]
+            if tokens.kinds[index] == .identifier, !rules.keywords.contains(value) { value = identifier }
+            result.append(CloneToken(value: value, line: Int(tokens.lines[index])))
+        }
+        return result
+    }
+}
+
+/// Code, comment-only and blank lines of a file from the lexer's line marks.
+struct LineTally {
+    var code = 0, commentOnly = 0, blank = 0
+    init(marks: LineMarks, lineCount: Int) {
+        for line in 1...max(1, lineCount) where lineCount > 0 {
+            let flags = line < marks.flags.count ? marks.flags[line] : 0
+            if flags & LineMarks.code != 0 { code += 1 } else if flags & LineMarks.comment != 0 { commentOnly += 1 } else { blank += 1 }
+        }
+    }
+}
