@@ -5,9 +5,9 @@ import TakehomeCore
 private let corpus = packageRoot.appendingPathComponent("Sandbox/attacks")
 
 @Test(.timeLimit(.minutes(5)))
-func auditGradesChosenAttacksAndPrintsTheTable() throws {
+func auditGradesChosenAttacksAndPrintsTheTable() async throws {
     let workspace = try Workspace()
-    let run = try takehome(["sandbox", "audit", "--attacks", corpus.path, "--only", "network-loopback,setsid-daemon,symlinks-outside"],
+    let run = try await takehome(["sandbox", "audit", "--attacks", corpus.path, "--only", "network-loopback,setsid-daemon,symlinks-outside"],
                            tmp: workspace.tmp)
     #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
     let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -21,7 +21,7 @@ func auditGradesChosenAttacksAndPrintsTheTable() throws {
 
 /// A corpus of one benign "attack" whose expectation is false: the audit must say so and exit 1.
 @Test(.timeLimit(.minutes(5)))
-func auditFailsWhenAnExpectationDoesNotHold() throws {
+func auditFailsWhenAnExpectationDoesNotHold() async throws {
     let workspace = try Workspace()
     let attacks = workspace.url.appendingPathComponent("attacks")
     try FileManager.default.createDirectory(at: attacks.appendingPathComponent("benign"), withIntermediateDirectories: true)
@@ -31,7 +31,7 @@ func auditFailsWhenAnExpectationDoesNotHold() throws {
     try Data("def total(a, b):\n    return a + b\n".utf8).write(to: attacks.appendingPathComponent("benign/solution.py"))
     try Data("summary: a correct solution claimed to tamper\ntampering: true\nscore-max: 1\n".utf8)
         .write(to: attacks.appendingPathComponent("benign/expect.yml"))
-    let run = try takehome(["sandbox", "audit", "--attacks", attacks.path], tmp: workspace.tmp)
+    let run = try await takehome(["sandbox", "audit", "--attacks", attacks.path], tmp: workspace.tmp)
     #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
     #expect(run.stdout.contains("benign was not contained:"))
     #expect(run.stdout.contains("  - the report does not record tampering"))

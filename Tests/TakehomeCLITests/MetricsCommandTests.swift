@@ -48,10 +48,10 @@ private func schemaErrors(_ json: String, workspace: Workspace) throws -> [Strin
 }
 
 @Suite struct MetricsCommandTests {
-    @Test func jsonIsTheReportsMetricsObjectAndMatchesTheSchema() throws {
+    @Test func jsonIsTheReportsMetricsObjectAndMatchesTheSchema() async throws {
         let workspace = try Workspace()
         let root = try folder(in: workspace)
-        let run = try takehome(["metrics", root.path, "--format", "json"], tmp: workspace.tmp)
+        let run = try await takehome(["metrics", root.path, "--format", "json"], tmp: workspace.tmp)
         #expect(run.status == 0, "\(run.stderr)")
         let metrics = try JSONDecoder().decode(Report.Metrics.self, from: Data(run.stdout.utf8))
         let size = try #require(metrics.size)
@@ -64,9 +64,9 @@ private func schemaErrors(_ json: String, workspace: Workspace) throws -> [Strin
         #expect(try schemaErrors(run.stdout, workspace: workspace) == [])
     }
 
-    @Test func tableListsWhatWasLeftOutAndSkipped() throws {
+    @Test func tableListsWhatWasLeftOutAndSkipped() async throws {
         let workspace = try Workspace()
-        let run = try takehome(["metrics", try folder(in: workspace).path], tmp: workspace.tmp)
+        let run = try await takehome(["metrics", try folder(in: workspace).path], tmp: workspace.tmp)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("LANGUAGE  KIND    FILES  NLOC  COMMENTS  BLANK  FUNCTIONS\n"))
         #expect(run.stdout.contains("Left out (not the candidate's code):\n  node_modules/   dependencies (node_modules)\n"))
@@ -74,37 +74,37 @@ private func schemaErrors(_ json: String, workspace: Workspace) throws -> [Strin
         #expect(run.stdout.contains("Duplication (clones of at least 50 tokens)"))
     }
 
-    @Test func csvStartsWithItsHeaderAndTakesMinTokens() throws {
+    @Test func csvStartsWithItsHeaderAndTakesMinTokens() async throws {
         let workspace = try Workspace()
         let root = try folder(in: workspace)
-        let csv = try takehome(["metrics", root.path, "--format", "csv"], tmp: workspace.tmp)
+        let csv = try await takehome(["metrics", root.path, "--format", "csv"], tmp: workspace.tmp)
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.hasPrefix("file,name,line,endLine,nloc,ccn,cognitive,params,maxNesting,kind,language\r\n"))
-        let json = try takehome(["metrics", root.path, "--format", "json", "--min-tokens", "80"], tmp: workspace.tmp)
+        let json = try await takehome(["metrics", root.path, "--format", "json", "--min-tokens", "80"], tmp: workspace.tmp)
         #expect(try JSONDecoder().decode(Report.Metrics.self, from: Data(json.stdout.utf8)).duplication?.minTokens == 80)
     }
 
-    @Test func aMissingOrWrongPathIsAnInputError() throws {
+    @Test func aMissingOrWrongPathIsAnInputError() async throws {
         let workspace = try Workspace()
-        let missing = try takehome(["metrics", workspace.url.appendingPathComponent("nowhere").path], tmp: workspace.tmp)
+        let missing = try await takehome(["metrics", workspace.url.appendingPathComponent("nowhere").path], tmp: workspace.tmp)
         #expect(missing.status == 65)
         #expect(missing.stderr.hasPrefix("takehome: cannot analyse ") && missing.stderr.hasSuffix(": no such folder\n"),
                 "\(missing.stderr)")
         let file = try folder(in: workspace).appendingPathComponent("notes.txt")
-        let notFolder = try takehome(["metrics", file.path], tmp: workspace.tmp)
+        let notFolder = try await takehome(["metrics", file.path], tmp: workspace.tmp)
         #expect(notFolder.status == 65)
         #expect(notFolder.stderr.hasSuffix(": not a folder\n"), "\(notFolder.stderr)")
     }
 
-    @Test func badOptionsAreUsageErrors() throws {
+    @Test func badOptionsAreUsageErrors() async throws {
         let workspace = try Workspace()
         let root = try folder(in: workspace)
-        let format = try takehome(["metrics", root.path, "--format", "xml"], tmp: workspace.tmp)
+        let format = try await takehome(["metrics", root.path, "--format", "xml"], tmp: workspace.tmp)
         #expect(format.status == 64)
         #expect(format.stderr.contains("xml"))
-        let tokens = try takehome(["metrics", root.path, "--min-tokens", "5"], tmp: workspace.tmp)
+        let tokens = try await takehome(["metrics", root.path, "--min-tokens", "5"], tmp: workspace.tmp)
         #expect(tokens.status == 64)
         #expect(tokens.stderr.contains("--min-tokens must be at least 10"))
-        #expect(try takehome(["metrics"], tmp: workspace.tmp).status == 64)
+        #expect(try await takehome(["metrics"], tmp: workspace.tmp).status == 64)
     }
 }

@@ -90,7 +90,7 @@ private func makeHistory(in scratch: Scratch) throws -> (repo: TestRepository, f
         let port = try Loopback.freePort()
         let daemon = try ServerProcess([try run(["git", "--exec-path"], in: scratch.url) + "/git-daemon", "--export-all", "--base-path=\(scratch.url.path)", "--port=\(port)",
                                         "--listen=127.0.0.1", "--reuseaddr", scratch.url.path], in: scratch.url)
-        try await Loopback.waitForListener(port: port)
+        try Loopback.waitForListener(port: port)
         let fetched = try await SubmissionFetcher(limits: testLimits).fetch("git://127.0.0.1:\(port)/source", ref: nil, into: scratch.path("tree"))
         #expect(fetched.commit == head)
         #expect(fetched.bytesReceived > 0)
@@ -106,7 +106,7 @@ private func makeHistory(in scratch: Scratch) throws -> (repo: TestRepository, f
         try scratch.write("server.py", httpBackendScript)
         let port = try Loopback.freePort()
         let server = try ServerProcess(["python3", scratch.path("server.py").path, scratch.url.path, "\(port)"], in: scratch.url)
-        try await Loopback.waitForListener(port: port)
+        try Loopback.waitForListener(port: port)
         let fetched = try await SubmissionFetcher(limits: testLimits).fetch("http://127.0.0.1:\(port)/repo.git", ref: "v1", into: scratch.path("tree"))
         #expect(fetched.commit == (try repo.git("rev-parse", "v1^{commit}")))
         #expect(fetched.commit != head)

@@ -30,8 +30,10 @@ enum Loopback {
         return listener.port
     }
 
-    /// Waits until something accepts connections on `port`.
-    static func waitForListener(port: UInt16, address host: String = "127.0.0.1", seconds: Double = 10) async throws {
+    /// Waits until something accepts connections on `port`. Blocks its thread rather than
+    /// suspending: a suspended task needs a free cooperative thread to resume, and CPU-heavy tests
+    /// running alongside can hold them all past the deadline.
+    static func waitForListener(port: UInt16, address host: String = "127.0.0.1", seconds: Double = 10) throws {
         let deadline = Date(timeIntervalSinceNow: seconds)
         while Date() < deadline {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -41,7 +43,7 @@ enum Loopback {
             }
             close(fd)
             if connected == 0 { return }
-            try await Task.sleep(nanoseconds: 50_000_000)
+            usleep(50_000)
         }
         throw POSIXError(.ETIMEDOUT)
     }

@@ -45,7 +45,7 @@ private final class LoopbackSSHServer {
             """
         try scratch.write("sshd/sshd_config", config)
         server = try SpawnedServer(["/usr/sbin/sshd", "-D", "-e", "-f", folder.appendingPathComponent("sshd_config").path])
-        try await Loopback.waitForListener(port: self.port, address: address)
+        try Loopback.waitForListener(port: self.port, address: address)
     }
 
     /// A known_hosts line for this server, as `ssh-keyscan` would print it.

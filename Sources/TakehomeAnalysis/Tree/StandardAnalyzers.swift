@@ -1,5 +1,4 @@
-/// The analysers `takehome` uses: one per language. Merged into `[SwiftAnalyzer()] +
-/// TokenLanguages.analyzers` once those exist on the same branch.
+/// The analysers `takehome` uses: one per language.
 public enum StandardAnalyzers {
-    public static var all: [any LanguageAnalyzer] { [] }
+    public static var all: [any LanguageAnalyzer] { TokenLanguages.analyzers }
 }
