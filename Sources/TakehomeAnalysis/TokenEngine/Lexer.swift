@@ -19,7 +19,8 @@ struct Lexer: Sendable {
     let operatorsByFirstByte: [[[UInt8]]]
     let identifierStart: [Bool], identifierContinue: [Bool], suffix: [Bool]
     let regexKeywords: WordSet
-    static let stringHash = CloneToken.hash(CloneToken.string), numberHash = CloneToken.hash(CloneToken.number)
+    static let stringHash: UInt64 = 0x3e578e53bde48a2a  // "$str"
+    static let numberHash: UInt64 = 0x3b1f3a544d8488a1  // "$num"
 
     struct CompiledForm: Sendable {
         let open: [UInt8], close: [UInt8], form: StringForm
