@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/takehome
 
-.PHONY: build deps demo test bench audit clean
+.PHONY: build deps demo test bench audit clean compare-lizard
 
 build: deps
 	$(SWIFT) build -c release --product takehome
@@ -28,6 +28,10 @@ audit: deps
 bench: deps
 	$(SWIFT) build -c release --product takehome-bench
 	.build/release/takehome-bench
+
+# lizard and takehome on the same real code found on this machine: functions matched, % same CCN.
+compare-lizard: build
+	python3 .ci/compare-lizard.py --takehome $(RELEASE_BIN)
 
 clean:
 	rm -rf .build out

@@ -7,7 +7,7 @@ differences listed in docs/metrics.md before it runs, so the share is "after doc
 Usage: compare-lizard.py [--takehome BIN] [--max-files N] [--language NAME] [--show N]
 BIN defaults to $TAKEHOME or .build/release/takehome; it is called as `BIN metrics DIR --format json`.
 """
-import argparse, glob, json, os, shutil, subprocess, sys, tempfile, time, zipfile
+import argparse, glob, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
 def ensure_lizard():
     try:
@@ -27,7 +27,9 @@ LOST_AFTER_LESS = ("after a `<` comparison lizard's JavaScript reader loses late
                    "takehome counts them", lambda source, ours, theirs: ours > theirs and "<" in source)
 DIFFERENCES = {
     "rust": [("`where` clauses are generic bounds, not decisions", None)],
-    "ruby": [("`unless` is a decision, like `if`", None)],
+    "ruby": [("`unless` is a decision, like `if`", None),
+             ("heredoc bodies are strings; lizard reads their words (`if`, `and`, `for` in prose) as code",
+              lambda source, ours, theirs: re.search(r"<<[~-]?['\"`]?[A-Z_]", source) is not None)],
     "javascript": [LOST_AFTER_LESS],
     "typescript": [LOST_AFTER_LESS],
 }
@@ -72,7 +74,8 @@ def corpora(cache):
 def pick_files(roots, extensions, max_files, max_bytes=400_000):
     files = []
     for root in roots:
-        for folder, _, names in os.walk(root):
+        for folder, folders, names in os.walk(root):
+            folders[:] = [f for f in folders if f not in ("site-packages", "dist-packages", "__pycache__")]
             for name in names:
                 path = os.path.join(folder, name)
                 if name.rsplit(".", 1)[-1] in extensions and not name.endswith(".d.ts") \

@@ -17,9 +17,15 @@ struct EndWalker {
     var out: FileStructure
     var blocks: [Block] = []
 
-    static let module = wordHash("module"), unless = wordHash("unless"), until = wordHash("until")
-    static let caseWord = wordHash("case"), begin = wordHash("begin"), end = wordHash("end"), then = wordHash("then")
-    static let rescue = wordHash("rescue"), shovel = wordHash("<<")
+    static let module: UInt64 = 0x43e6a23362b6dadd  // "module"
+    static let unless: UInt64 = 0x41ec56a8916fd663  // "unless"
+    static let until: UInt64 = 0x1fcc8b4e81fbac2f  // "until"
+    static let caseWord: UInt64 = 0xb55e6190e8792fd1  // "case"
+    static let begin: UInt64 = 0x9a848d5e6672b3de  // "begin"
+    static let end: UInt64 = 0xc2f00318f053500a  // "end"
+    static let then: UInt64 = 0x2579c7ef323d0d96  // "then"
+    static let rescue: UInt64 = 0x1301ec7d1abf7acc  // "rescue"
+    static let shovel: UInt64 = 0x08098c07b4c871a5  // "<<"
     static let statementStarters: [UInt64] = ["=", "(", "[", ",", "||", "&&", "return", "then", "do", "else", "and", "or",
                                               "not", "{", "|", "?", ":", "+=", "-=", "||=", "&&=", "<<", "=>", "begin", "puts",
                                               "yield", "in"].map(wordHash)

@@ -29,7 +29,7 @@ struct FunctionMeasure {
                     if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
                 } else if word == Word.closeParen || word == Word.closeBracket {
                     level = max(0, level - 1)
-                } else if FunctionMeasure.sequenceBreakers.contains(word) {
+                } else if rules.sequenceBreakers.contains(word) {
                     lastOperator[level] = 0
                 }
             }
@@ -104,11 +104,11 @@ struct FunctionMeasure {
         guard word == Word.question, rules.grammar.ternary else { return true }
         guard index + 1 < tokens.count else { return false }
         if index > 0, tokens.hashes[index - 1] == Word.less { return false }
-        if FunctionMeasure.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
+        if rules.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
         // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
         if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
            index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,
-           FunctionMeasure.afterNullableName.contains(tokens.hashes[index + 2]) {
+           rules.afterNullableName.contains(tokens.hashes[index + 2]) {
             return false
         }
         return true

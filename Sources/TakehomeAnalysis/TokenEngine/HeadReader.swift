@@ -38,7 +38,7 @@ struct HeadReader {
                 cursor = Int(walker.partner[cursor]) + 1; continue
             }
             let afterOperator = cursor > start && walker.hash(cursor - 1) == Word.operatorWord
-            if !afterOperator, word == Word.equals || word == Word.fatArrow && candidate == nil || word == wordHash("==") {
+            if !afterOperator, word == Word.equals || word == Word.fatArrow && candidate == nil || word == Word.equalEqual {
                 if candidate == nil { return nil }
                 break
             }

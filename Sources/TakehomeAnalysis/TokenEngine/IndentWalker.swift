@@ -17,9 +17,15 @@ struct IndentWalker {
     var blocks: [Block] = []
     let partner: [Int32]
 
-    static let elif = wordHash("elif"), except = wordHash("except"), match = wordHash("match"), caseWord = wordHash("case")
-    static let lambda = wordHash("lambda"), asyncWord = wordHash("async"), tryWord = wordHash("try")
-    static let finallyWord = wordHash("finally"), with = wordHash("with")
+    static let elif: UInt64 = 0x7f096f605315fbe3  // "elif"
+    static let except: UInt64 = 0x6e815727576f5930  // "except"
+    static let match: UInt64 = 0xc3bfe3a4fe4c13f6  // "match"
+    static let caseWord: UInt64 = 0xb55e6190e8792fd1  // "case"
+    static let lambda: UInt64 = 0x826b4caaf325324a  // "lambda"
+    static let asyncWord: UInt64 = 0x7268f9bc90cbb82f  // "async"
+    static let tryWord: UInt64 = 0x570ac119447423ee  // "try"
+    static let finallyWord: UInt64 = 0xfc3ac68ec6654a08  // "finally"
+    static let with: UInt64 = 0xa66b06f655a0c2e9  // "with"
 
     init(tokens: TokenStream, bytes: UnsafeBufferPointer<UInt8>, rules: CompiledGrammar) {
         self.tokens = tokens; self.bytes = bytes; self.rules = rules

@@ -19,7 +19,8 @@ struct Lexer: Sendable {
     let operatorsByFirstByte: [[[UInt8]]]
     let identifierStart: [Bool], identifierContinue: [Bool], suffix: [Bool]
     let regexKeywords: WordSet
-    static let stringHash = CloneToken.hash(CloneToken.string), numberHash = CloneToken.hash(CloneToken.number)
+    static let stringHash: UInt64 = 0x3e578e53bde48a2a  // "$str"
+    static let numberHash: UInt64 = 0x3b1f3a544d8488a1  // "$num"
 
     struct CompiledForm: Sendable {
         let open: [UInt8], close: [UInt8], form: StringForm
@@ -132,7 +133,9 @@ struct Lexer: Sendable {
             if byte == 92, s.index + 1 < count, bytes[s.index + 1] == 10 {     // backslash continuation
                 s.newline(at: s.index + 1); s.index += 2; continue
             }
-            if skipComment(&s) { continue }
+            // Inside an interpolation `#` is code (`f"{n:#x}"`), so line comments are not looked for there.
+            if interpolations.isEmpty || lineComments.isEmpty, skipComment(&s) { continue }
+            if !interpolations.isEmpty, !blockOpen.isEmpty, s.matches(blockOpen, at: s.index), skipComment(&s) { continue }
             if lexicon.preprocessor, byte == 35, s.atLineStart { directive(&s); continue }
             if lexicon.lifetimes, byte == 39, lifetime(&s) { continue }
             if let formIndex = stringForm(at: s.index, s) {

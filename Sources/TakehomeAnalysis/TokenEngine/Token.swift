@@ -50,12 +50,36 @@ func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UIn
 @inline(__always)
 func wordHash(_ word: String) -> UInt64 { CloneToken.hash(word) }
 
-/// A set of words kept as hashes, so that membership costs one hash lookup per token.
+/// A set of words kept as hashes in an open-addressing table indexed by the hash's own bits, so that
+/// membership costs a load or two per token (no re-hashing through `Hasher`).
 struct WordSet: Sendable {
-    private let hashes: Set<UInt64>
-    init<S: Sequence>(_ words: S) where S.Element == String { hashes = Set(words.map(wordHash)) }
-    @inline(__always) func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
-    var isEmpty: Bool { hashes.isEmpty }
+    private let slots: [UInt64]
+    private let mask: Int
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        let hashes = Set(words.map(wordHash))
+        var size = 8
+        while size < hashes.count * 4 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for hash in hashes {
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = hash
+        }
+        self.slots = slots; mask = size - 1
+    }
+
+    @inline(__always) func contains(_ hash: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = slots[slot]
+            if stored == hash { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    var isEmpty: Bool { !slots.contains { $0 != 0 } }
 }
 
 /// Per-line flags the lexer sets while it reads: a line holds code, a comment, or both.

@@ -49,6 +49,14 @@ import TakehomeAnalysis
         ])
     }
 
+    @Test func fStringFormatSpecsAreNotComments() {
+        let source = "def hexed(n):\n    return f\"{n:#x} {'y' if n else 'n'}\" if n else ''\n\ndef after():\n    pass\n"
+        #expect(Measured.of(Python(), source) == [
+            Measured("hexed", line: 1, endLine: 2, nloc: 2, ccn: 3, cognitive: 2, params: 1, maxNesting: 0),
+            Measured("after", line: 4, endLine: 5, nloc: 2, ccn: 1, cognitive: 0, params: 0, maxNesting: 0),
+        ])
+    }
+
     @Test func fileLineCounts() {
         let file = TokenAnalyzer(Python()).analyze("# header\n\nx = 1  # trailing\n'''doc\nstring'''\n", path: "m.py")
         #expect(file.nloc == 3)
