@@ -36,6 +36,13 @@ public struct SuiteRunner: Sendable {
                     manifest: [String]?) async throws -> Outcome {
         try workspace.resetResults()
         try workspace.writeSupport(profile.supportFiles)
+        let planted = ControlTests()
+        var controls: ControlTests?
+        if let module = profile.controlModule(planted) {
+            let folder = workspace.run.appendingPathComponent(assignment.pathInSubmission(of: suite))
+            try Data(module.source.utf8).write(to: folder.appendingPathComponent(module.fileName))
+            controls = planted
+        }
         let nonce = UUID().uuidString
         let invocation = SuiteInvocation(testPath: suite.into, solutionRoot: assignment.root, limits: assignment.limits,
                                          nonce: nonce)
@@ -61,10 +68,11 @@ public struct SuiteRunner: Sendable {
         let limitSentences = run.limitsHit.filter { $0 != .output }.map { run.describe($0, limits: assignment.limits) }
         let observation = ResultCrossCheck.Observation(
             manifest: manifest, junit: junit, witness: WitnessLog(data: run.witness, nonce: nonce),
-            exitCode: run.exitCode, signal: run.signal, limitsHit: limitSentences)
+            exitCode: run.exitCode, signal: run.signal, limitsHit: limitSentences, controls: controls)
         var result = ResultCrossCheck(points: suite.points, solutionRoot: assignment.root).evaluate(observation)
         if run.limitsHit.contains(.output) { result.limitsHit.append(run.describe(.output, limits: assignment.limits)) }
-        result.output = Self.text(run.stdout) + (run.stderr.isEmpty ? "" : "\n" + Self.text(run.stderr))
+        let output = Self.text(run.stdout) + (run.stderr.isEmpty ? "" : "\n" + Self.text(run.stderr))
+        result.output = controls?.scrub(output: output) ?? output
         if result.tampered {
             findings.append(Finding(rule: "tests.tampering", severity: .error,
                                     message: "The test results were tampered with: " + result.tampering.joined(separator: "; ")

@@ -99,4 +99,8 @@ public struct PytestProfile: RunnerProfile {
         command.witness = true
         return command
     }
+
+    public func controlModule(_ controls: ControlTests) -> (fileName: String, source: String)? {
+        (controls.fileName, controls.pythonSource)
+    }
 }

@@ -38,6 +38,13 @@ public protocol RunnerProfile: Sendable {
     /// (relative to the run directory); says what it removed.
     func neutralise(runDirectory: URL, keep suitePath: String) throws -> [Finding]
     func command(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand
+    /// The control module (file name and source) this runner plants beside a suite, or nil when
+    /// the runner has none (see `ControlTests`).
+    func controlModule(_ controls: ControlTests) -> (fileName: String, source: String)?
+}
+
+extension RunnerProfile {
+    public func controlModule(_ controls: ControlTests) -> (fileName: String, source: String)? { nil }
 }
 
 /// Runner profiles by the name used in assignment.yml.

@@ -15,11 +15,13 @@ public struct ResultCrossCheck: Sendable {
         public var signal: Int32?
         /// Sentences for each sandbox limit hit ("stopped at the 30 s wall limit").
         public var limitsHit: [String]
+        /// The control tests planted beside the suite, when the runner plants them.
+        public var controls: ControlTests?
 
         public init(manifest: [String]?, junit: Result<JUnitReport, TakehomeError>?, witness: WitnessLog,
-                    exitCode: Int32?, signal: Int32?, limitsHit: [String]) {
+                    exitCode: Int32?, signal: Int32?, limitsHit: [String], controls: ControlTests? = nil) {
             self.manifest = manifest; self.junit = junit; self.witness = witness; self.exitCode = exitCode
-            self.signal = signal; self.limitsHit = limitsHit
+            self.signal = signal; self.limitsHit = limitsHit; self.controls = controls
         }
     }
 
@@ -35,7 +37,8 @@ public struct ResultCrossCheck: Sendable {
     public func evaluate(_ observation: Observation) -> TestSuiteResult {
         var result = TestSuiteResult(limitsHit: observation.limitsHit)
         let witness = observation.witness
-        let expected = observation.manifest ?? witness.collected ?? witness.order
+        let isControl = { (id: String) in observation.controls?.isControl(id) ?? false }
+        let expected = (observation.manifest ?? witness.collected ?? witness.order).filter { !isControl($0) }
         var tampered = Set<String>()
         var everything = false
 
@@ -80,6 +83,14 @@ public struct ResultCrossCheck: Sendable {
             }
         }
 
+        // A collection error stops pytest before any test runs, the controls included.
+        if let controls = observation.controls, observation.limitsHit.isEmpty, !everything, witness.collectErrors.isEmpty,
+           let problem = Self.controlProblem(controls, statuses: statuses, witness: witness) {
+            result.tampering.append(problem)
+            everything = true
+        }
+        statuses = statuses.filter { !isControl($0.key) }
+
         result.loadFailure = loadFailure(witness, expected: expected, statuses: statuses)
         if let manifest = observation.manifest, result.loadFailure == nil {
             let seen = Set(statuses.keys)
@@ -106,6 +117,25 @@ public struct ResultCrossCheck: Sendable {
         result.recount()
         result.durationMs = result.cases.reduce(0) { $0 + $1.durationMs }
         return result
+    }
+
+    /// Why the planted controls show the runner's reports were rewritten, or nil when they ran as
+    /// they must: the failing one failed and the passing one passed, in both records.
+    static func controlProblem(_ controls: ControlTests, statuses: [String: (status: TestCase.Status, durationMs: Int, message: String?)],
+                               witness: WitnessLog) -> String? {
+        let reported = statuses.filter { controls.isControl($0.key) }
+        let witnessed = witness.outcomes.filter { controls.isControl($0.key) }
+        guard reported.count == 2, witnessed.count == 2 else {
+            return "the harness's control tests were not all run and reported (\(reported.count) of 2 in the result file, \(witnessed.count) of 2 seen by the harness)"
+        }
+        let wrong = reported.map { ($0.key, $0.value.status) } + witnessed.map { ($0.key, $0.value.status) }
+        for (id, status) in wrong {
+            let mustFail = id.hasSuffix("::" + controls.mustFail)
+            if mustFail ? status != .failed : status != .passed {
+                return "a control test the harness planted to \(mustFail ? "fail" : "pass") was reported \(status.rawValue): the test runner's reports were rewritten from inside the test process"
+            }
+        }
+        return nil
     }
 
     private func compare(_ junit: JUnitReport, witness: WitnessLog, expected: Set<String>, into result: inout TestSuiteResult,
