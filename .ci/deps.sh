@@ -11,6 +11,7 @@ command -v pkg-config >/dev/null 2>&1 || missing_apt+=(pkg-config)
 command -v bwrap >/dev/null 2>&1 || missing_apt+=(bubblewrap)
 command -v git >/dev/null 2>&1 || missing_apt+=(git)
 [ -e /usr/include/zlib.h ] || missing_apt+=(zlib1g-dev)
+pkg-config --exists libseccomp 2>/dev/null || missing_apt+=(libseccomp-dev)
 if ! command -v python3 >/dev/null 2>&1; then
     missing_apt+=(python3 python3-pytest)
 elif ! python3 -c 'import pytest' >/dev/null 2>&1; then

@@ -43,9 +43,11 @@ enum ReportOutput {
         return names
     }
 
-    static func emit(_ report: Report, options: ReportOptions, hiddenPath: String?, defaultAudience: Report.Audience) throws {
+    static func emit(_ report: Report, options: ReportOptions, hiddenPath: String?, hiddenSources: [String] = [],
+                     defaultAudience: Report.Audience) throws {
         let audience = options.audience ?? defaultAudience
-        let shown = audience == .candidate ? CandidateView.mask(report, hiddenPath: hiddenPath) : report
+        let shown = audience == .candidate
+            ? CandidateView.mask(report, hiddenPath: hiddenPath, hiddenSources: hiddenSources) : report
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for name in try formats(options.format) {
             if name == "summary" {

@@ -24,14 +24,14 @@ struct SandboxCommandGroup: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var limits = RunLimits.standard
+            let sandbox = try Sandbox.detect()
+            var limits = sandbox.profiles.tests.limits
             var mounts: [SandboxMount] = []
             if let assignment {
                 let definition = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignment))
-                limits = definition.limits
+                limits = sandbox.profiles.tests.limits(for: definition)
                 mounts = try RunnerProfiles.profile(for: definition).toolchainMounts
             }
-            let sandbox = try Sandbox.detect()
             let here = FileManager.default.currentDirectoryPath
             var spec = SandboxCommand(arguments: command, workingDirectory: "/submission", limits: limits)
             spec.mounts = mounts + [SandboxMount(source: here, destination: "/submission", writable: false)]
