@@ -38,6 +38,9 @@ struct SandboxCommandGroup: AsyncParsableCommand {
             let result = try await sandbox.run(spec)
             FileHandle.standardOutput.write(result.stdout)
             FileHandle.standardError.write(result.stderr)
+            for note in result.unenforced {
+                FileHandle.standardError.write(Data("takehome: warning: limit not enforced as asked: \(note)\n".utf8))
+            }
             for limit in result.limitsHit {
                 FileHandle.standardError.write(Data("takehome: \(result.describe(limit, limits: limits))\n".utf8))
             }
