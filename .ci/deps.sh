@@ -17,6 +17,10 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -c 'import pytest' >/dev/null 2>&1; then
     need_pytest=1
 fi
+# The seccomp tests compile a small C probe.
+if [ "${1:-}" = "--with-test-tools" ] && [ ! -x /usr/bin/gcc ]; then
+    missing_apt+=(gcc libc6-dev)
+fi
 if [ "${1:-}" = "--with-test-tools" ] && command -v python3 >/dev/null 2>&1 && ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
     need_jsonschema=1
 else

@@ -128,7 +128,7 @@ enum SeccompProbe {
         return result
     }()
 
-    /// The probe compiled into `directory`; nil when gcc is missing.
+    /// The probe compiled into `directory` with /usr/bin/gcc (a test dependency, like python3).
     static func compile(into directory: String) throws -> String {
         let sourcePath = directory + "/probe.c", binary = directory + "/probe"
         try source.write(toFile: sourcePath, atomically: true, encoding: .utf8)

@@ -32,6 +32,7 @@ public struct HiddenTestRedaction: Sendable {
         self.values = values.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
+    /// True when there is nothing to redact (no hidden sources, as in `check`).
     public var isEmpty: Bool { lines.isEmpty && values.isEmpty }
 
     /// `text` with quoted hidden lines replaced and hidden expected values masked.

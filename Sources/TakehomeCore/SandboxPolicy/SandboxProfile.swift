@@ -78,6 +78,7 @@ public struct SandboxProfiles: Sendable, Equatable {
         self.setup = setup
     }
 
+    /// The profile of `phase`.
     public subscript(phase: SandboxPhase) -> SandboxProfile {
         switch phase {
         case .tests: return tests
