@@ -22,6 +22,9 @@ let package = Package(
                        providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSandboxSpawn"),
+        // libseccomp through pkg-config, and the sandbox's seccomp program built with it.
+        .systemLibrary(name: "CLibSeccomp", pkgConfig: "libseccomp", providers: [.apt(["libseccomp-dev"])]),
+        .target(name: "CSandboxFilter", dependencies: ["CLibSeccomp"]),
 
         // Pure values: assignment, submission, report model, findings, scoring. No I/O but reading
         // the assignment's own files.
@@ -35,7 +38,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Sandbox: bubblewrap, cgroups / rlimits, output capture.
-        .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn"]),
+        .target(name: "TakehomeSandbox", dependencies: ["TakehomeCore", "CSandboxSpawn", "CSandboxFilter"]),
         // Runners: profiles, staging, result parsers, tamper cross-checks.
         .target(name: "TakehomeRunners", dependencies: ["TakehomeCore", "TakehomeSandbox"]),
         // Static analysis: per-function complexity, size and duplication, reading files only.

@@ -11,6 +11,7 @@ command -v pkg-config >/dev/null 2>&1 || missing_apt+=(pkg-config)
 command -v bwrap >/dev/null 2>&1 || missing_apt+=(bubblewrap)
 command -v git >/dev/null 2>&1 || missing_apt+=(git)
 [ -e /usr/include/zlib.h ] || missing_apt+=(zlib1g-dev)
+pkg-config --exists libseccomp 2>/dev/null || missing_apt+=(libseccomp-dev)
 if ! command -v python3 >/dev/null 2>&1; then
     missing_apt+=(python3 python3-pytest)
 elif ! python3 -c 'import pytest' >/dev/null 2>&1; then
@@ -19,6 +20,10 @@ fi
 # coverage.py measures the candidate's own tests inside the sandbox (and its reports are parsed).
 need_coverage=0
 command -v python3 >/dev/null 2>&1 && ! python3 -c 'import coverage' >/dev/null 2>&1 && need_coverage=1
+# The seccomp tests compile a small C probe.
+if [ "${1:-}" = "--with-test-tools" ] && [ ! -x /usr/bin/gcc ]; then
+    missing_apt+=(gcc libc6-dev)
+fi
 if [ "${1:-}" = "--with-test-tools" ] && command -v python3 >/dev/null 2>&1 && ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
     need_jsonschema=1
 else

@@ -16,6 +16,8 @@ public struct Grader: Sendable {
     public init(assignment: Assignment) throws {
         let sandbox = try Sandbox.detect()
         let profile = try RunnerProfiles.profile(for: assignment)
+        var assignment = assignment
+        assignment.limits = sandbox.profiles.tests.limits(for: assignment)
         self.assignment = assignment
         self.sandbox = sandbox
         self.runner = SuiteRunner(sandbox: sandbox, profile: profile)
@@ -58,6 +60,10 @@ public struct Grader: Sendable {
         async let code = CodeAnalysis(assignment: assignment).run(fetched.tree, withReference: hasReference)
         _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
         var findings = fetched.findings
+        // Setup runs before the assignment's tests are placed, so its code never sees them.
+        let setup = try await SetupPhase(sandbox: sandbox, toolchainMounts: runner.profile.toolchainMounts)
+            .run(assignment, workspace: workspace)
+        if let failure = SetupPhase.finding(for: setup, of: assignment) { findings.append(failure) }
         findings += try runner.stage(suite, assignment: assignment, workspace: workspace)
         let testsStarted = Date()
         let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest?.ids)
@@ -79,10 +85,15 @@ public struct Grader: Sendable {
                                                                   complexity: metrics.metrics.complexity)
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
-                                      limitsHit: outcome.result.limitsHit, network: false)
+                                      limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
+        let unenforced = Array(Set(([outcome.sandbox] + setup.map(\.result)).flatMap(\.unenforced))).sorted()
+        findings += unenforced.map {
+            Finding(rule: "sandbox.unenforced-limit", severity: .warning, message: "A limit was not enforced as asked: \($0).")
+        }
         let sandboxInfo = SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
-                                      limits: .init(assignment.limits), phases: [phase])
+                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase],
+                                      unenforced: unenforced, syscallFilter: Sandbox.syscallFilterDescription)
         let submission = Report.Submission(
             source: request.source, kind: fetched.kind.rawValue, ref: fetched.ref, commit: fetched.commit,
             commitTime: fetched.commitTime,

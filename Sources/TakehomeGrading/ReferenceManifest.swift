@@ -38,6 +38,12 @@ public struct ReferenceManifest: Sendable {
         let workspace = try RunWorkspace.create()
         defer { workspace.remove() }
         try FileManager.default.copyItem(at: reference, to: workspace.run)
+        let setup = try await SetupPhase(sandbox: runner.sandbox, toolchainMounts: runner.profile.toolchainMounts)
+            .run(assignment, workspace: workspace)
+        if let failure = SetupPhase.finding(for: setup, of: assignment) {
+            throw AssignmentError(file: assignment.definitionPath, line: assignment.keyLines["setup"], key: "setup",
+                                  problem: "fails for the reference solution: \(failure.message)")
+        }
         _ = try runner.stage(suite, assignment: assignment, workspace: workspace)
         let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: nil)
         let result = outcome.result

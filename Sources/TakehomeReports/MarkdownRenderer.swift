@@ -99,6 +99,8 @@ public struct MarkdownRenderer: ReportRenderer {
         var blocks = ["## Sandbox", "- **Isolation:** " + MarkdownText.inline(sandbox.isolation)]
         blocks.append(MarkdownText.table(["Limit", "Value", "Enforced by"], alignRight: [], rows:
             SandboxSummary.rows(sandbox).map { [$0.name, $0.value, $0.enforcement ?? "—"] }))
+        blocks += SandboxSummary.warnings(sandbox).map { "> **Warning:** " + MarkdownText.inline($0) }
+        if let filter = sandbox.syscallFilter { blocks.append("- **Syscalls:** " + MarkdownText.inline(filter)) }
         if !sandbox.phases.isEmpty {
             blocks.append(MarkdownText.table(["Phase", "Exit", "Wall time", "Limits hit", "Network"], alignRight: [2],
                                              rows: sandbox.phases.map {

@@ -35,7 +35,13 @@ enum SandboxSummary {
         var parts: [String] = [exit(phase), ReportText.seconds(phase.wallSeconds)]
         if !phase.limitsHit.isEmpty { parts.append("limits hit: " + phase.limitsHit.joined(separator: ", ")) }
         parts.append(phase.network ? "network on" : "no network")
+        if let profile = phase.profile { parts.append("profile \(profile)") }
         return parts
+    }
+
+    /// One warning per limit that was asked for but not enforced as asked.
+    static func warnings(_ sandbox: SandboxInfo) -> [String] {
+        (sandbox.unenforced ?? []).map { "NOT ENFORCED: \($0)" }
     }
 
     /// `exit 0`, `killed by signal 9`, or `no exit status`.

@@ -107,6 +107,10 @@ public struct TerminalRenderer: ReportRenderer {
             "\(row.name) \(row.value)" + (row.enforcement.map { " (\(safe($0)))" } ?? "")
         }
         lines += hanging(limits.joined(separator: ", "), first: "  limits     ", width: 13)
+        for warning in SandboxSummary.warnings(sandbox) {
+            lines += hanging(safe(warning), first: "  " + paint(.yellow, "warning") + "    ", width: 13)
+        }
+        if let filter = sandbox.syscallFilter { lines += hanging(safe(filter), first: "  syscalls   ", width: 13) }
         guard !sandbox.phases.isEmpty else { return lines }
         lines.append("  phases")
         let nameWidth = (sandbox.phases.map { safe($0.name).count }.max() ?? 0) + 2

@@ -57,7 +57,7 @@ public struct SuiteRunner: Sendable {
 
         var findings: [Finding] = []
         let junit: Result<JUnitReport, TakehomeError>?
-        switch ResultFile.read(workspace.results.appendingPathComponent(profile.resultFile)) {
+        switch UntrustedFile().read(profile.resultFile, beneath: workspace.results, name: "the result file") {
         case .absent:
             junit = nil
         case .refused(let reason):

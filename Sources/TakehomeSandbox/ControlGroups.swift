@@ -118,17 +118,50 @@ struct ControlGroups: Sendable {
             let group = RunControlGroup(version: .v2, directories: [.memory: parent + "/" + name])
             try group.makeDirectories()
             group.set(.memory, "memory.max", "\(limits.memory.bytes)")
-            group.set(.memory, "memory.swap.max", "0")
+            if !group.set(.memory, "memory.swap.max", "0") && Self.swapConfigured {
+                group.unenforced.append(Self.swapNote("memory.swap.max"))
+            }
             group.set(.memory, "pids.max", "\(limits.processes + extraProcesses)")
             return group
         case .v1(let parents):
             let group = RunControlGroup(version: .v1, directories: parents.mapValues { $0 + "/" + name })
             try group.makeDirectories()
             group.set(.memory, "memory.limit_in_bytes", "\(limits.memory.bytes)")
-            group.set(.memory, "memory.memsw.limit_in_bytes", "\(limits.memory.bytes)")
+            if has(.memory) && !group.set(.memory, "memory.memsw.limit_in_bytes", "\(limits.memory.bytes)") && Self.swapConfigured {
+                group.unenforced.append(Self.swapNote("memory.memsw.limit_in_bytes"))
+            }
             group.set(.pids, "pids.max", "\(limits.processes + extraProcesses)")
             return group
         }
+    }
+
+    /// Whether the machine has any swap device (/proc/swaps lists one below its header).
+    static var swapConfigured: Bool {
+        (ControlFile.read("/proc/swaps")?.split(separator: "\n").count ?? 0) > 1
+    }
+
+    private static func swapNote(_ file: String) -> String {
+        "memory: swap is not bounded (\(file) cannot be set: swap accounting is off), so the run may use swap beyond the memory limit"
+    }
+
+    /// The limits this machine cannot enforce as asked, one sentence each; empty when every limit
+    /// holds for the run as a whole.
+    func unenforcedLimits(runningAsRoot: Bool = getuid() == 0) -> [String] {
+        var notes: [String] = []
+        if !has(.memory) {
+            notes.append("memory: enforced per process as address space (RLIMIT_AS), not for the run as a whole: no memory control group can be created here")
+        }
+        if !has(.pids) {
+            notes.append(runningAsRoot
+                ? "processes: not enforced: no pids control group can be created here, and RLIMIT_NPROC does not apply to a harness running as root"
+                : "processes: counted for the whole user (RLIMIT_NPROC), not for the run: no pids control group can be created here")
+        }
+        if case .v1(let parents) = hierarchy, parents[.cpuacct] == nil {
+            notes.append("cpu: enforced per process (RLIMIT_CPU), not summed over the run: no cpuacct control group can be created here")
+        } else if case .none = hierarchy {
+            notes.append("cpu: enforced per process (RLIMIT_CPU), not summed over the run: no control group can be created here")
+        }
+        return notes
     }
 }
 

@@ -8,6 +8,8 @@ final class RunControlGroup: @unchecked Sendable {
     let version: Version
     /// One directory per controller (v1), or the single directory under `.memory` (v2).
     let directories: [ControlGroups.Controller: String]
+    /// Limits that could not be set on this group, one sentence each.
+    var unenforced: [String] = []
 
     init(version: Version, directories: [ControlGroups.Controller: String]) {
         self.version = version
@@ -31,8 +33,11 @@ final class RunControlGroup: @unchecked Sendable {
         }
     }
 
-    func set(_ controller: ControlGroups.Controller, _ file: String, _ value: String) {
-        if let path = path(controller, file) { ControlFile.write(path, value) }
+    /// Writes one control file; false when the controller is absent or the write failed.
+    @discardableResult
+    func set(_ controller: ControlGroups.Controller, _ file: String, _ value: String) -> Bool {
+        guard let path = path(controller, file) else { return false }
+        return ControlFile.write(path, value)
     }
 
     /// `cgroup.procs` of every directory, opened for the child to write its pid into before exec.

@@ -20,11 +20,14 @@ public struct SandboxCommand: Sendable {
     public var arguments: [String]
     /// A path inside the sandbox.
     public var workingDirectory: String
-    /// Exactly these variables, plus PATH, HOME, LANG and TMPDIR defaults when absent.
+    /// Variables added to the profile's environment; each name must be allowed by the profile.
     public var environment: [String: String]
     /// Mounts in addition to the system ones.
     public var mounts: [SandboxMount]
-    /// false: a new network namespace with only a loopback interface that is down.
+    /// Which profile of `Sandbox/profiles/` applies.
+    public var phase: SandboxPhase = .tests
+    /// false: a new network namespace with only a loopback interface that is down. true is
+    /// refused unless the phase's profile allows the network (`when-allowed`, setup only).
     public var network: Bool = false
     public var limits: RunLimits
     /// Written to the child's stdin, which is then closed; nil gives /dev/null.
@@ -33,24 +36,17 @@ public struct SandboxCommand: Sendable {
     public var witness: Bool = false
 
     public init(arguments: [String], workingDirectory: String = Sandbox.home, environment: [String: String] = [:],
-                mounts: [SandboxMount] = [], network: Bool = false, limits: RunLimits = .standard,
-                stdin: Data? = nil, witness: Bool = false) {
+                mounts: [SandboxMount] = [], phase: SandboxPhase = .tests, network: Bool = false,
+                limits: RunLimits = .standard, stdin: Data? = nil, witness: Bool = false) {
         self.arguments = arguments
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.mounts = mounts
+        self.phase = phase
         self.network = network
         self.limits = limits
         self.stdin = stdin
         self.witness = witness
     }
 
-    /// The environment handed to bwrap itself (and so to everything inside).
-    var effectiveEnvironment: [String: String] {
-        var result = environment
-        let defaults = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": Sandbox.home,
-                        "LANG": "C.UTF-8", "TMPDIR": "/tmp"]
-        for (key, value) in defaults where result[key] == nil { result[key] = value }
-        return result
-    }
 }

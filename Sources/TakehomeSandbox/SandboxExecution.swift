@@ -10,6 +10,10 @@ extension Sandbox {
         for mount in command.mounts where access(mount.source, F_OK) != 0 {
             throw SandboxError.invalid("the mount source \(mount.source) does not exist")
         }
+        if command.network && profiles[command.phase].network == .never {
+            throw SandboxError.invalid("the \(command.phase.rawValue) phase never has the network")
+        }
+        let environment = try environment(for: command)
         let limits = command.limits
         // bwrap's own two processes (the monitor and pid 1) live in the group too.
         let group = try groups.create(limits: limits, extraProcesses: 2)
@@ -33,17 +37,13 @@ extension Sandbox {
             _ = fcntl(fd, F_SETFL, O_NONBLOCK)
         }
         var sources: [Int32] = [stdinSource, stdout.write, stderr.write, witness?.write ?? -1, status.write]
-        for file in Self.generatedFiles {
-            let pipe = try descriptors.pipe()
-            Array(file.text.utf8).withUnsafeBytes { _ = write(pipe.write, $0.baseAddress, $0.count) }
-            descriptors.close(pipe.write)
-            sources.append(pipe.read)
-        }
+        for file in Self.generatedFiles { sources.append(try descriptors.filled(with: Data(file.text.utf8))) }
+        sources.append(try descriptors.filled(with: seccompProgram))
         let cgroupFDs = try group?.openProcsFiles() ?? []
         defer { cgroupFDs.forEach { close($0) } }
 
         let start = monotonicSeconds()
-        let pid = try spawn(arguments: arguments(for: command), environment: command.effectiveEnvironment,
+        let pid = try spawn(arguments: arguments(for: command), environment: environment,
                             fdSources: sources, cgroupFDs: cgroupFDs, rlimits: rlimits(limits, group: group))
         for fd in [stdinSource, stdout.write, stderr.write, status.write] + (witness.map { [$0.write] } ?? []) {
             descriptors.close(fd)
@@ -130,6 +130,17 @@ struct Descriptors {
         }
         open.formUnion(pair)
         return (pair[0], pair[1])
+    }
+
+    /// The read end of a pipe that holds `bytes` (a few KiB at most: a pipe's buffer) and is closed for writing.
+    mutating func filled(with bytes: Data) throws -> Int32 {
+        let pipe = try pipe()
+        let written = bytes.withUnsafeBytes { write(pipe.write, $0.baseAddress, $0.count) }
+        close(pipe.write)
+        guard written == bytes.count else {
+            throw SandboxError(exitCode: .ioError, message: "Cannot fill a pipe for the sandbox: \(String(cString: strerror(errno))).")
+        }
+        return pipe.read
     }
 
     mutating func open(_ path: String) throws -> Int32 {

@@ -63,7 +63,8 @@ extension Sandbox {
             witness: monitor.streams.count > 3 ? monitor.streams[3].buffer.kept : Data(),
             wallSeconds: (monitor.exitTime ?? monotonicSeconds()) - monitor.start,
             cpuSeconds: cpuSeconds, peakMemoryBytes: peakMemory,
-            limitsHit: LimitKind.allCases.filter(hit.contains), enforcement: enforcement)
+            limitsHit: LimitKind.allCases.filter(hit.contains), enforcement: enforcement,
+            unenforced: groups.unenforcedLimits() + (group?.unenforced ?? []))
     }
 }
 

@@ -33,10 +33,13 @@ public struct SandboxResult: Sendable {
     public var limitsHit: [LimitKind]
     /// Which mechanism applied each limit.
     public var enforcement: [LimitKind: Enforcement]
+    /// Limits asked for that this machine could not enforce as asked, one sentence each.
+    public var unenforced: [String]
 
     public init(exitCode: Int32?, signal: Int32?, stdout: Data, stderr: Data, stdoutDroppedBytes: Int64,
                 stderrDroppedBytes: Int64, witness: Data, wallSeconds: Double, cpuSeconds: Double?,
-                peakMemoryBytes: Int64?, limitsHit: [LimitKind], enforcement: [LimitKind: Enforcement]) {
+                peakMemoryBytes: Int64?, limitsHit: [LimitKind], enforcement: [LimitKind: Enforcement],
+                unenforced: [String] = []) {
         self.exitCode = exitCode
         self.signal = signal
         self.stdout = stdout
@@ -49,6 +52,7 @@ public struct SandboxResult: Sendable {
         self.peakMemoryBytes = peakMemoryBytes
         self.limitsHit = limitsHit
         self.enforcement = enforcement
+        self.unenforced = unenforced
     }
 
     /// A phrase for a report, e.g. "stopped at the 30 s wall limit".

@@ -40,7 +40,7 @@ import TakehomeCore
     }
 
     /// The schema errors for `json` as `path: message` lines; empty when it validates.
-    private func validate(_ json: String) throws -> [String] {
+    func validate(_ json: String) throws -> [String] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("takehome-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

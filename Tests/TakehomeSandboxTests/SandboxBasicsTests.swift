@@ -52,7 +52,7 @@ struct Basics {
 
     @Test func missingBwrapIsUnavailableWithInstallCommand() throws {
         #expect {
-            _ = try Sandbox.detect(bwrapPath: "/nonexistent/bin/bwrap")
+            _ = try Sandbox.detect(bwrapPath: "/nonexistent/bin/bwrap", profiles: Sandbox.detect().profiles)
         } throws: { error in
             guard let error = error as? any HarnessError else { return false }
             return error.exitCode == .unavailable && error.description.contains("apt-get install bubblewrap")

@@ -11,12 +11,12 @@ struct Isolation {
         setenv("TAKEHOME_CANARY_SECRET", secret, 1)
         defer { unsetenv("TAKEHOME_CANARY_SECRET") }
         let script = "env; echo ---; cat /proc/1/environ; for f in /proc/[0-9]*/environ; do cat \"$f\"; done"
-        let result = try await runShell(script, environment: ["GIVEN": "yes"])
+        let result = try await runShell(script, environment: ["PYTHONGIVEN": "yes"])
         let output = text(result.stdout)
         #expect(result.exitCode == 0)
         #expect(!output.contains(secret))
         #expect(!output.contains("TAKEHOME_CANARY_SECRET"))
-        #expect(output.contains("GIVEN=yes"))
+        #expect(output.contains("PYTHONGIVEN=yes"))
         #expect(output.contains("PATH=/usr/local/bin:/usr/bin:/bin"))
     }
 

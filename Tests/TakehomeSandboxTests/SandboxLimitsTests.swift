@@ -98,7 +98,7 @@ struct Limits {
             group?.remove()
             cgroupCost.append(monotonicSeconds() - start)
         }
-        let plain = Sandbox(bwrapPath: sandbox.bwrapPath, groups: ControlGroups(hierarchy: .none), disableNestedUserNamespaces: true)
+        let plain = sandbox.variant(groups: ControlGroups(hierarchy: .none))
         var withoutGroups: [Double] = []
         for _ in 0..<50 {
             let start = monotonicSeconds()

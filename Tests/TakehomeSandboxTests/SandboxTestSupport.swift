@@ -44,6 +44,14 @@ func runShell(_ script: String, limits: RunLimits = .quick(), scratch: ScratchDi
     return try await sandbox.run(command)
 }
 
+extension Sandbox {
+    /// The detected sandbox with other control groups or profiles, as a machine without them would have.
+    func variant(groups: ControlGroups? = nil, profiles: SandboxProfiles? = nil) -> Sandbox {
+        Sandbox(bwrapPath: bwrapPath, groups: groups ?? self.groups, disableNestedUserNamespaces: true,
+                profiles: profiles ?? self.profiles, seccompProgram: seccompProgram)
+    }
+}
+
 func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
 
 /// Host processes whose command line contains `marker`.

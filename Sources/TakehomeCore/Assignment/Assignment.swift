@@ -16,6 +16,8 @@ public struct Assignment: Sendable {
     public var setup: [String]
     public var network: NetworkPolicy
     public var limits: RunLimits
+    /// The keys `limits:` names; the others come from the tests' sandbox profile.
+    public var namedLimits: Set<String> = []
     public var fetch: FetchLimits
     public var mutation: MutationBudget
     public var rubric: Rubric
@@ -164,5 +166,25 @@ public enum Glob {
             }
         }
         return i < p.count ? (matched, i + 1) : nil
+    }
+}
+
+extension Assignment {
+    /// The text of every hidden-test file, for redacting candidate-audience output; empty when the
+    /// assignment has no hidden tests. Files over 1 MiB or not UTF-8 are skipped.
+    public func hiddenTestSources() throws -> [String] {
+        guard let hidden = hiddenTests else { return [] }
+        let folder = directory.appendingPathComponent(hidden.path)
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey]) else {
+            return []
+        }
+        var sources: [String] = []
+        for case let url as URL in walker {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
+            guard values.isRegularFile == true, (values.fileSize ?? 0) <= 1 << 20,
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            sources.append(text)
+        }
+        return sources
     }
 }

@@ -73,7 +73,7 @@ public enum AssignmentLoader {
                 }
             }
         }
-        if let reader = values["limits"] { assignment.limits = try limits(reader) }
+        if let reader = values["limits"] { (assignment.limits, assignment.namedLimits) = try limits(reader, base: .standard) }
         if let reader = values["fetch"] { assignment.fetch = try fetchLimits(reader) }
         if let reader = values["mutation"] {
             for (key, value) in try reader.entries(allowed: ["mutants", "seconds"]) {
@@ -149,9 +149,15 @@ public enum AssignmentLoader {
         return spec
     }
 
-    private static func limits(_ reader: YAMLReader) throws -> RunLimits {
-        var limits = RunLimits.standard
-        for (key, value) in try reader.entries(allowed: ["wall", "cpu", "memory", "processes", "output", "disk"]) {
+    /// The keys of a `limits:` block.
+    static let limitKeys = ["wall", "cpu", "memory", "processes", "output", "disk"]
+
+    /// A `limits:` block over `base`, and the keys it named.
+    static func limits(_ reader: YAMLReader, base: RunLimits) throws -> (limits: RunLimits, named: Set<String>) {
+        var limits = base
+        var named = Set<String>()
+        for (key, value) in try reader.entries(allowed: Set(limitKeys)) {
+            named.insert(key)
             switch key {
             case "wall": limits.wall = try value.timeSpan()
             case "cpu": limits.cpu = try value.timeSpan()
@@ -163,7 +169,7 @@ public enum AssignmentLoader {
             default: limits.disk = try value.byteSize()
             }
         }
-        return limits
+        return (limits, named)
     }
 
     private static func fetchLimits(_ reader: YAMLReader) throws -> FetchLimits {

@@ -36,9 +36,16 @@ public struct SandboxInfo: Codable, Sendable, Equatable {
     public var enforcement: [String: String]
     public var limits: LimitsInfo
     public var phases: [Phase]
+    /// Limits that were asked for but that this machine cannot enforce, one sentence each
+    /// ("processes: not enforced: ..."); renderers show them as warnings.
+    public var unenforced: [String]?
+    /// The seccomp filter every phase ran under, e.g. "seccomp deny list (libseccomp 2.5.4)".
+    public var syscallFilter: String?
 
-    public init(isolation: String, enforcement: [String: String], limits: LimitsInfo, phases: [Phase]) {
+    public init(isolation: String, enforcement: [String: String], limits: LimitsInfo, phases: [Phase],
+                unenforced: [String]? = nil, syscallFilter: String? = nil) {
         self.isolation = isolation; self.enforcement = enforcement; self.limits = limits; self.phases = phases
+        self.unenforced = unenforced; self.syscallFilter = syscallFilter
     }
 
     /// The limits that applied, in plain units.
@@ -63,9 +70,14 @@ public struct SandboxInfo: Codable, Sendable, Equatable {
         public var wallSeconds: Double
         public var limitsHit: [String]
         public var network: Bool
-        public init(name: String, exitCode: Int32?, signal: Int32?, wallSeconds: Double, limitsHit: [String], network: Bool) {
+        /// The sandbox profile the phase ran with (`tests`, `setup`), from Sandbox/profiles/.
+        public var profile: String?
+        /// What the phase printed, when the report keeps it (setup commands).
+        public var output: String?
+        public init(name: String, exitCode: Int32?, signal: Int32?, wallSeconds: Double, limitsHit: [String], network: Bool,
+                    profile: String? = nil, output: String? = nil) {
             self.name = name; self.exitCode = exitCode; self.signal = signal; self.wallSeconds = wallSeconds
-            self.limitsHit = limitsHit; self.network = network
+            self.limitsHit = limitsHit; self.network = network; self.profile = profile; self.output = output
         }
     }
 }

@@ -27,7 +27,7 @@ struct Grade: AsyncParsableCommand {
         let grader = try Grader(assignment: definition)
         let result = try await grader.grade(.init(source: source, ref: ref, mode: .grade, blind: blind))
         try ReportOutput.emit(result, options: report, hiddenPath: definition.hiddenTestsPathInRun,
-                              defaultAudience: .reviewer)
+                              hiddenSources: try definition.hiddenTestSources(), defaultAudience: .reviewer)
     }
 }
 

@@ -47,9 +47,11 @@ enum ReportOutput {
         return names
     }
 
-    static func emit(_ report: Report, options: ReportOptions, hiddenPath: String?, defaultAudience: Report.Audience) throws {
+    static func emit(_ report: Report, options: ReportOptions, hiddenPath: String?, hiddenSources: [String] = [],
+                     defaultAudience: Report.Audience) throws {
         let audience = options.audience ?? defaultAudience
-        let masked = audience == .candidate ? CandidateView.mask(report, hiddenPath: hiddenPath) : report
+        let masked = audience == .candidate
+            ? CandidateView.mask(report, hiddenPath: hiddenPath, hiddenSources: hiddenSources) : report
         let keyFile = options.signingKey.map { URL(fileURLWithPath: $0) } ?? SigningKey.defaultFile()
         let shown = try SigningKey.loadOrCreate(at: keyFile).sign(masked)
         let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -24,20 +24,23 @@ struct SandboxCommandGroup: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var limits = RunLimits.standard
+            let sandbox = try Sandbox.detect()
+            var limits = sandbox.profiles.tests.limits
             var mounts: [SandboxMount] = []
             if let assignment {
                 let definition = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignment))
-                limits = definition.limits
+                limits = sandbox.profiles.tests.limits(for: definition)
                 mounts = try RunnerProfiles.profile(for: definition).toolchainMounts
             }
-            let sandbox = try Sandbox.detect()
             let here = FileManager.default.currentDirectoryPath
             var spec = SandboxCommand(arguments: command, workingDirectory: "/submission", limits: limits)
             spec.mounts = mounts + [SandboxMount(source: here, destination: "/submission", writable: false)]
             let result = try await sandbox.run(spec)
             FileHandle.standardOutput.write(result.stdout)
             FileHandle.standardError.write(result.stderr)
+            for note in result.unenforced {
+                FileHandle.standardError.write(Data("takehome: warning: limit not enforced as asked: \(note)\n".utf8))
+            }
             for limit in result.limitsHit {
                 FileHandle.standardError.write(Data("takehome: \(result.describe(limit, limits: limits))\n".utf8))
             }
