@@ -88,8 +88,20 @@ final class SwiftMetricsVisitor: SwiftDeclarationVisitor {
 
     override func visit(_ node: BinaryOperatorExprSyntax) -> SyntaxVisitorContinueKind {
         let text = node.operator.text
-        if text == "&&" || text == "||" { addDecision() }
+        if (text == "&&" || text == "||") && !Self.isInCompileTimeCondition(Syntax(node)) { addDecision() }
         return .visitChildren
+    }
+
+    /// `#if os(Linux) || os(WASI)` chooses code at compile time; it is no decision of the program.
+    private static func isInCompileTimeCondition(_ node: Syntax) -> Bool {
+        var current = node
+        while let parent = current.parent {
+            if parent.is(IfConfigClauseSyntax.self) { return true }
+            guard parent.is(ExprSyntax.self) || parent.is(ExprListSyntax.self) || parent.is(LabeledExprListSyntax.self)
+                || parent.is(LabeledExprSyntax.self) else { return false }
+            current = parent
+        }
+        return false
     }
 
     /// One cognitive increment per run of like logical operators, read left to right through
@@ -100,7 +112,7 @@ final class SwiftMetricsVisitor: SwiftDeclarationVisitor {
             collectLogicalOperators(node, into: &operators)
             var runs = 0
             for (index, op) in operators.enumerated() where index == 0 || operators[index - 1] != op { runs += 1 }
-            if runs > 0 { addFundamental(runs) }
+            if runs > 0 && !Self.isInCompileTimeCondition(Syntax(node)) { addFundamental(runs) }
         }
         return .visitChildren
     }

@@ -106,4 +106,24 @@ import Testing
             Expected("search", line: 6, endLine: 17, nloc: 12, ccn: 4, cognitive: 7, params: 2, nesting: 3),
         ])
     }
+
+    /// The deliberate differences from lizard (docs/metrics.md, "## Swift"): keyword parameter
+    /// labels, enum case declarations and `#if` conditions decide nothing; a ternary inside a string
+    /// interpolation does. lizard counts 3 here (the `for` label and `case`, but not the ternary).
+    @Test func deliberateDifferencesFromLizard() {
+        let source = """
+        func pick(for key: String, in table: [String: Int]) -> String {
+            enum Mode { case fast, slow }
+            #if os(Linux) || os(WASI)
+            let prefix = "l"
+            #else
+            let prefix = "o"
+            #endif
+            return "\\(prefix)\\(table[key] == nil ? "-" : "+")"
+        }
+        """
+        #expect(swiftFunctions(source) == [
+            Expected("pick", line: 1, endLine: 9, nloc: 9, ccn: 2, cognitive: 1, params: 2, nesting: 0),
+        ])
+    }
 }
