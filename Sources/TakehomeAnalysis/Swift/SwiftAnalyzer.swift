@@ -14,8 +14,10 @@ public struct SwiftAnalyzer: LanguageAnalyzer {
     public let language = SourceLanguage.swift
     public let extensions: Set<String> = ["swift"]
 
+    /// An analyser; it holds no state, so one instance may serve every file and thread.
     public init() {}
 
+    /// Measures one Swift file; never crashes, and pathological input becomes a note.
     public func analyze(_ text: String, path: String) -> FileAnalysis {
         // Parsing and visiting recurse once per level of the tree; a thread with a large stack
         // keeps pathological input (thousands of `else if`, long member chains) from overflowing.
