@@ -1,4 +1,5 @@
-/// The analysers `takehome` uses: one per language.
+/// The analysers `takehome` uses: one per language, Swift through swift-syntax and the rest
+/// through the token engine.
 public enum StandardAnalyzers {
-    public static var all: [any LanguageAnalyzer] { TokenLanguages.analyzers }
+    public static var all: [any LanguageAnalyzer] { [SwiftAnalyzer()] + TokenLanguages.analyzers }
 }
