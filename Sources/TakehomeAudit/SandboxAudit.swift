@@ -71,7 +71,7 @@ public struct SandboxAudit: Sendable {
         }
         let secrets = Containment.Secrets(canaries: canaries.secrets, hiddenSource: try hiddenSource(definition),
                                           hiddenPath: definition.hiddenTests.map(definition.pathInSubmission(of:)),
-                                          signingKey: key.publicKey)
+                                          hiddenFiles: try definition.hiddenTestSources(), signingKey: key.publicKey)
         let watch = HostWatch(canaries: canaries, scratch: scratch)
 
         let rows = Rows()

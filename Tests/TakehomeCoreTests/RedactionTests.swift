@@ -55,3 +55,30 @@ def test_weekly_overtime():
     // The reviewer's report is untouched.
     #expect(String(decoding: try ReportCoding.encode(report), as: UTF8.self).contains("123.45"))
 }
+
+@Test func hiddenLinesEmbeddedInALongMessageAreRemoved() {
+    let redaction = HiddenTestRedaction(sources: [hiddenSource + "\n    # the tie rounds up: never shown to candidates\n"])
+    // An ImportError carrying the whole test file, newlines replaced, as a hostile solution raises it.
+    let stolen = hiddenSource.replacingOccurrences(of: "\n", with: " | ") + " | # the tie rounds up: never shown to candidates"
+    let message = "ImportError: cannot import name total: " + stolen + String(repeating: " pad", count: 120)
+    let redacted = redaction.redact(message)
+    #expect(!redacted.contains("Shift(start=\"2024-01-01T09:00\""))
+    #expect(!redacted.contains("never shown to candidates"))
+    #expect(!redacted.contains("123.45"))
+    #expect(redacted.hasPrefix("ImportError: cannot import name total: "))
+}
+
+@Test func hiddenTestIdsAndNamesAreMaskedInSentences() {
+    let redaction = HiddenTestRedaction(sources: [], testIDs: ["tests.hidden.test_pay::test_weekly_overtime[night]"])
+    let sentence = "1 expected test(s) missing from the results: tests.hidden.test_pay::test_weekly_overtime[night]"
+    #expect(redaction.redact(sentence) == "1 expected test(s) missing from the results: [a hidden test]")
+    #expect(redaction.redact("JUnit names test_weekly_overtime in tests.hidden.test_pay")
+            == "JUnit names [a hidden test] in [a hidden test]")
+}
+
+@Test func aMessageCutInsideAHiddenLineLosesTheCutLine() {
+    let redaction = HiddenTestRedaction(sources: ["# the tie rounds up: never shown to candidates\n"])
+    #expect(redaction.redact("ImportError: stolen | # the tie rounds up: never sh")
+            == "ImportError: stolen | [hidden test source removed]")
+    #expect(redaction.redact("ends with # the tie") == "ends with # the tie")
+}

@@ -10,8 +10,10 @@ struct Containment {
         var canaries: [String]
         /// Hidden-test source lines, test names and the hidden file's marker: in no candidate output.
         var hiddenSource: [String]
-        /// Where hidden tests sit in the run folder, for the candidate view's masking.
+        /// Where hidden tests sit in the run folder, and their files' text: what `grade` hands the
+        /// candidate view, so the audit checks exactly what a candidate would be shown.
         var hiddenPath: String?
+        var hiddenFiles: [String]
         /// The public key every report must be signed with.
         var signingKey: String
     }
@@ -103,7 +105,7 @@ struct Containment {
 
     /// Hidden-test source or canaries in any candidate-audience rendering of the report.
     private func candidateLeaks(_ report: Report) -> [String] {
-        let masked = CandidateView.mask(report, hiddenPath: secrets.hiddenPath)
+        let masked = CandidateView.mask(report, hiddenPath: secrets.hiddenPath, hiddenSources: secrets.hiddenFiles)
         var leaks: [String] = []
         for format in ReportFormat.allCases {
             let text = ReportFormat.renderer(for: format, colour: false).render(masked)

@@ -6,7 +6,7 @@
 public enum CandidateView {
     /// `hiddenPath`: where hidden tests sit in a run directory; `hiddenSources`: their files' text.
     public static func mask(_ report: Report, hiddenPath: String? = nil, hiddenSources: [String] = []) -> Report {
-        let redaction = HiddenTestRedaction(sources: hiddenSources)
+        let redaction = HiddenTestRedaction(sources: hiddenSources, testIDs: report.tests.hidden?.cases.map(\.id) ?? [])
         let clean = { (text: String) in redaction.redact(scrub(text, hiddenPath: hiddenPath)) }
         var masked = report
         masked.audience = .candidate
@@ -30,6 +30,11 @@ public enum CandidateView {
         }.map { finding in
             var copy = finding
             copy.message = clean(finding.message)
+            return copy
+        }
+        masked.score.parts = masked.score.parts.map { part in
+            var copy = part
+            copy.explanation = clean(part.explanation)
             return copy
         }
         if var sandbox = masked.sandbox {
