@@ -139,14 +139,14 @@ if let files = FileManager.default.enumerator(atPath: corpusSource) {
     }
 }
 let takehomeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("takehome").path
-var ours: (status: Int32, peakBytes: Int64)?
-let oursAnalysis = time { ours = spawnMeasuringMemory([takehomeBinary, "metrics", corpus.path, "--format", "json"]) }
+var analysisRun: (status: Int32, peakBytes: Int64)?
+let oursAnalysis = time { analysisRun = spawnMeasuringMemory([takehomeBinary, "metrics", corpus.path, "--format", "json"]) }
 var lizardRun: (status: Int32, peakBytes: Int64)?
 let lizardAnalysis = time { lizardRun = spawnMeasuringMemory(["python3", "-m", "lizard", corpus.path]) }
 // lizard exits 1 when it printed warnings (functions over its thresholds): that is a full run.
 let lizardRan = lizardRun.map { $0.status == 0 || $0.status == 1 } ?? false
-if let ours, ours.status == 0 {
-    let peak = ours.peakBytes
+if let analysisRun, analysisRun.status == 0 {
+    let peak = analysisRun.peakBytes
     let lizard = !lizardRan ? "lizard not run (python3 -m pip install lizard)"
         : String(format: "lizard %.2f s, ratio %.1fx faster (target ≥ 30x)", lizardAnalysis, lizardAnalysis / oursAnalysis)
     print(String(format: "analysis  %d lines of Python from %@: takehome %.2f s, %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
