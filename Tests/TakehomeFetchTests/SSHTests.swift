@@ -82,7 +82,7 @@ private func makeRepository(in scratch: Scratch) throws -> (TestRepository, Stri
     return (repo, try repo.commit("first"))
 }
 
-@Suite(.serialized, .timeLimit(.minutes(1))) struct SSHTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SSHTests {
     @Test func sshURLClonesWithAKeyFileAndAKnownHost() async throws {
         let scratch = try Scratch()
         let (repo, head) = try makeRepository(in: scratch)

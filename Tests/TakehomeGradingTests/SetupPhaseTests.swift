@@ -45,7 +45,7 @@ private func loopbackListener() -> (fd: Int32, port: UInt16) {
     return (fd, UInt16(bigEndian: address.sin_port))
 }
 
-@Test(.timeLimit(.minutes(1))) func setupHasTheNetworkWhenAllowedAndTestsNever() async throws {
+@Test(.timeLimit(.minutes(5))) func setupHasTheNetworkWhenAllowedAndTestsNever() async throws {
     let scratch = try Scratch()
     let listener = loopbackListener()
     defer { close(listener.fd) }
@@ -69,7 +69,7 @@ private func loopbackListener() -> (fd: Int32, port: UInt16) {
     #expect(phases[0].exitCode == 0)
 }
 
-@Test(.timeLimit(.minutes(1))) func setupReachesTheHostOnlyWithNetworkSetupTrue() async throws {
+@Test(.timeLimit(.minutes(5))) func setupReachesTheHostOnlyWithNetworkSetupTrue() async throws {
     let scratch = try Scratch()
     let listener = loopbackListener()
     defer { close(listener.fd) }
@@ -89,7 +89,7 @@ private func loopbackListener() -> (fd: Int32, port: UInt16) {
     #expect(messages(listener.fd).isEmpty)
 }
 
-@Test(.timeLimit(.minutes(1))) func failedSetupIsReportedAndTheTestsRunAnyway() async throws {
+@Test(.timeLimit(.minutes(5))) func failedSetupIsReportedAndTheTestsRunAnyway() async throws {
     let scratch = try Scratch()
     let url = try cleanRepository(in: scratch, extra: ["broken-setup": "yes\n"])
     var assignment = try loadAssignment()

@@ -6,7 +6,7 @@ import TakehomeCore
 extension SandboxTests {
 @Suite("Limits")
 struct Limits {
-    @Test(.timeLimit(.minutes(1))) func wallLimitKillsEverythingIncludingDaemons() async throws {
+    @Test(.timeLimit(.minutes(5))) func wallLimitKillsEverythingIncludingDaemons() async throws {
         let marker = "takehome-daemon-" + UUID().uuidString
         let result = try await runShell("setsid sh -c 'sleep 100; : \(marker)' & sleep 100", limits: .quick(wall: 1))
         #expect(result.limitsHit.contains(.wall))

@@ -3,7 +3,7 @@ import Testing
 
 /// Input a candidate controls must never crash or hang the analyser: deep nesting, unterminated
 /// literals and comments, long chains the parser does not limit, and random or mutated text.
-@Suite(.timeLimit(.minutes(1))) struct SwiftPathologicalInputTests {
+@Suite(.timeLimit(.minutes(5))) struct SwiftPathologicalInputTests {
     let analyzer = SwiftAnalyzer()
 
     @Test func twoThousandNestedIfsBecomeANote() {

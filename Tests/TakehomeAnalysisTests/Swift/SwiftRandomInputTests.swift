@@ -4,7 +4,7 @@ import Testing
 /// A seeded property test: random token soup and mutations of real snippets never crash the
 /// analyser, and what it reports stays self-consistent (lines inside the file, CCN at least 1,
 /// line counts adding up to the file's lines).
-@Suite(.timeLimit(.minutes(1))) struct SwiftRandomInputTests {
+@Suite(.timeLimit(.minutes(5))) struct SwiftRandomInputTests {
     /// SplitMix64, so every run sees the same inputs and a failure can be replayed from its seed.
     struct SeededGenerator: RandomNumberGenerator {
         var state: UInt64

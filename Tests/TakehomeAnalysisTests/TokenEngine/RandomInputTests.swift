@@ -73,7 +73,7 @@ import TakehomeAnalysis
         #expect(file.cloneTokens.allSatisfy { $0.line >= 1 && $0.line <= max(1, lineCount) }, "\(label)")
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: Array(TokenLanguages.descriptions.indices))
+    @Test(.timeLimit(.minutes(5)), arguments: Array(TokenLanguages.descriptions.indices))
     func randomAndMutatedInputs(languageIndex: Int) {
         let description = TokenLanguages.descriptions[languageIndex]
         let analyzer = TokenAnalyzer(description)

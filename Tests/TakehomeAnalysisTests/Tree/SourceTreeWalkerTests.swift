@@ -124,7 +124,7 @@ private func reasons(_ entries: [ExcludedPath]) -> [String: String] {
         #expect(tree.files.map(\.path) == ["long-but-normal.py"])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aTenMegabyteOneLineFileIsSkippedWithANoteWithoutBeingRead() throws {
         let scratch = try ScratchTree()
         try scratch.write("huge.py", bytes: [UInt8](repeating: UInt8(ascii: "a"), count: 10 << 20))
@@ -148,7 +148,7 @@ private func reasons(_ entries: [ExcludedPath]) -> [String: String] {
         #expect(tree.files.map(\.path) == ["shiftpay.py"])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func specialFilesAreSkippedWithoutBlocking() throws {
         let scratch = try ScratchTree()
         try scratch.write("app.py", "x = 1\n")
