@@ -84,6 +84,13 @@ private let checker = ResultCrossCheck(points: PointsSpec(defaultPoints: 1, patt
         #expect(!onlyControls.contains(controls.mustFail))
     }
 
+    @Test func progressLosesTheControlsCharactersAndKeepsItsWidth() {
+        #expect(ControlTests.dropLastProgress(2, from: "....F.\n== 1 failed ==") == "....\n== 1 failed ==")
+        #expect(ControlTests.dropLastProgress(2, from: "hdr\n.....\n.F.\nrest") == "hdr\n.....\n.\nrest")
+        #expect(ControlTests.dropLastProgress(2, from: "no progress here") == "no progress here")
+        #expect(ControlTests(seed: 7).fileName.hasPrefix("test_zz_"))
+    }
+
     @Test func closingCountsLoseOneFailureAndOnePass() {
         #expect(ControlTests.uncount("==== 1 failed, 34 passed in 0.41s ====") == "==== 33 passed in 0.41s ====")
         #expect(ControlTests.uncount("==== 3 failed, 2 passed in 1s ====") == "==== 2 failed, 1 passed in 1s ====")
