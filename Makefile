@@ -26,7 +26,9 @@ audit: deps
 	.build/$(CONFIG)/takehome sandbox audit
 
 bench: deps
+	@python3 -c 'import lizard' 2>/dev/null || python3 -m pip install -q lizard || python3 -m pip install -q --break-system-packages lizard
 	$(SWIFT) build -c release --product takehome-bench
+	$(SWIFT) build -c release --product takehome
 	.build/release/takehome-bench
 
 # lizard and takehome on the same real code found on this machine: functions matched, % same CCN.

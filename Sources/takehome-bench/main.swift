@@ -26,6 +26,25 @@ func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Runs a program to completion with posix_spawn and returns its peak resident memory in bytes
+/// (from wait4's rusage), or nil when it did not exit 0.
+func spawnMeasuringMemory(_ arguments: [String]) -> Int64? {
+    var pid = pid_t()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    posix_spawn_file_actions_destroy(&actions)
+    guard result == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return status == 0 ? Int64(usage.ru_maxrss) * 1024 : nil
+}
+
 /// Runs a program to completion with posix_spawn, as a bare anchor or for `git clone`.
 @discardableResult
 func spawn(_ arguments: [String]) -> Int32 {
@@ -101,3 +120,33 @@ for _ in 0..<3 {
 }
 print(String(format: "grading   clean sample: total %@, harness overhead %@ (total minus the test command; target ≤ 500 ms)",
              milliseconds(median(totals)), milliseconds(median(overheads))))
+
+// 4. Static analysis: takehome against lizard on the same ~100 000 lines of real Python (CPython's
+// standard library on this machine), one run each, side by side; peak memory of `takehome metrics`.
+let corpusSource = ProcessInfo.processInfo.environment["BENCH_CORPUS"]
+    ?? (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib").filter { $0.hasPrefix("python3.") }.sorted().last)
+        .map { "/usr/lib/\($0)" } ?? "/usr/lib/python3"
+let corpus = scratch.appendingPathComponent("corpus")
+var corpusLines = 0
+if let files = FileManager.default.enumerator(atPath: corpusSource) {
+    for case let path as String in files where path.hasSuffix(".py") && !path.contains("test") && corpusLines < 100_000 {
+        guard let text = try? String(contentsOfFile: corpusSource + "/" + path, encoding: .utf8) else { continue }
+        let target = corpus.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: target)
+        corpusLines += text.split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+}
+let takehomeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("takehome").path
+var peak: Int64?
+let oursAnalysis = time { peak = spawnMeasuringMemory([takehomeBinary, "metrics", corpus.path, "--format", "json"]) }
+var lizardStatus: Int64?
+let lizardAnalysis = time { lizardStatus = spawnMeasuringMemory(["python3", "-m", "lizard", corpus.path]) }
+if let peak {
+    let lizard = lizardStatus == nil ? "lizard not run (python3 -m pip install lizard)"
+        : String(format: "lizard %.2f s, ratio %.1fx faster (target ≥ 30x)", lizardAnalysis, lizardAnalysis / oursAnalysis)
+    print(String(format: "analysis  %d lines of Python from %@: takehome %.2f s, %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
+                 corpusLines, corpusSource, oursAnalysis, lizard, Double(peak) / 1_048_576))
+} else {
+    print("analysis  `\(takehomeBinary) metrics` failed: build it with `swift build -c release --product takehome`")
+}
