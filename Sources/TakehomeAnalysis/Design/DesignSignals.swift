@@ -1,0 +1,98 @@
+import TakehomeCore
+
+/// The signals that need more than one pass over the model.
+extension DesignAnalysis {
+    /// Source classes with at least two project classes above them (`C(B)`, `B(A)`).
+    func deepInheritance() -> [DesignPlace] {
+        var byName: [String: DesignType] = [:]
+        for (_, type) in sourceTypes { byName[type.name] = type }
+        func depth(_ type: DesignType, _ seen: Set<String>) -> Int {
+            type.bases.compactMap { base in
+                guard let parent = byName[base], !seen.contains(base) else { return nil }
+                return 1 + depth(parent, seen.union([base]))
+            }.max() ?? 0
+        }
+        return sourceTypes.compactMap { file, type in
+            let levels = depth(type, [type.name])
+            return levels >= 2 ? DesignPlace(file: file, line: type.line, name: type.name, note: "\(levels) levels") : nil
+        }
+    }
+
+    /// Source types named after a pattern that make at most one distinct project type.
+    func singleProductPatterns() -> [DesignPlace] {
+        let projectTypes = Set(sourceTypes.map(\.type.name))
+        return sourceTypes.compactMap { file, type in
+            guard !type.isAbstraction, Self.patternSuffixes.contains(where: type.name.hasSuffix) else { return nil }
+            let products = Set(source.flatMap(\.instantiations).filter {
+                $0.enclosingType == type.name && projectTypes.contains($0.typeName) && $0.typeName != type.name
+            }.map(\.typeName))
+            guard products.count <= 1 else { return nil }
+            return DesignPlace(file: file, line: type.line, name: type.name,
+                               note: products.first.map { "only makes \($0)" } ?? "makes no project type")
+        }
+    }
+
+    /// Defaulted parameters of source functions and defaulted dataclass fields that some call
+    /// reaches and no call sets (by position or by keyword, in source or tests).
+    func unvariedConfiguration() -> [DesignPlace] {
+        let calls = Dictionary(grouping: files.flatMap(\.calls), by: \.name)
+        var places: [DesignPlace] = []
+        func check(_ parameters: [Parameter], callee: String, owner: String, file: String, line: Int) {
+            guard let sites = calls[callee], !sites.isEmpty, !sites.contains(where: \.spreads) else { return }
+            for (position, parameter) in parameters.enumerated() where parameter.hasDefault {
+                let set = sites.contains { $0.positional > position || $0.keywords.contains(parameter.name) }
+                if !set { places.append(DesignPlace(file: file, line: line, name: "\(owner).\(parameter.name)", note: "always the default")) }
+            }
+        }
+        for file in source {
+            for type in file.types where !type.fields.isEmpty {
+                check(type.fields, callee: type.name, owner: type.name, file: file.path, line: type.line)
+            }
+            for function in file.functions where !function.name.hasPrefix("__") || function.name == "__init__" {
+                let callee = function.name == "__init__" ? (function.typeName ?? "") : function.name
+                check(function.parameters, callee: callee, owner: qualified(function), file: file.path, line: function.line)
+            }
+        }
+        return places
+    }
+
+    func unusedParameters() -> [DesignPlace] {
+        source.flatMap { file in file.functions.flatMap { function in function.unusedParameters.map {
+            DesignPlace(file: file.path, line: function.line, name: "\(qualified(function))(\($0))")
+        } } }
+    }
+
+    public func structural() -> StructuralTestabilityMetrics {
+        let mixed = source.flatMap { file in file.functions.compactMap { function in
+            function.decisions > 0 && !function.effects.isEmpty
+                ? DesignPlace(file: file.path, line: function.line, name: qualified(function), note: function.effects.joined(separator: ", "))
+                : nil
+        } }
+        let collaborators = Set(sourceTypes.map(\.type).filter {
+            !$0.isValue && !$0.isAbstraction && $0.methods.contains { !$0.hasPrefix("__") }
+        }.map(\.name))
+        let constructed = source.flatMap { file in file.instantiations.compactMap { made in
+            guard collaborators.contains(made.typeName), let function = made.function, !made.isReturned,
+                  function != "main", made.enclosingType != made.typeName else { return nil }
+            return DesignPlace(file: file.path, line: made.line, name: made.typeName, note: "built inside \(function)")
+        } }
+        let signals = [
+            DesignSignal(name: "global-mutable-state", value: Double(source.flatMap(\.mutableState).count), weight: 0,
+                         label: "module or class variables that functions change",
+                         suggestion: "keep the state in an object that callers create and pass in",
+                         places: source.flatMap(\.mutableState)),
+            DesignSignal(name: "effects-in-decisions", value: Double(mixed.count), weight: 0,
+                         label: "functions that decide and also read the clock, randomness, the environment, files or the network",
+                         suggestion: "read the outside value in the caller and pass it in, so the decision can be tested with plain values",
+                         places: mixed),
+            DesignSignal(name: "constructed-collaborators", value: Double(constructed.count), weight: 0,
+                         label: "collaborators constructed inside logic",
+                         suggestion: "take the collaborator as a parameter (constructor injection) so that a test can pass its own",
+                         places: constructed),
+            DesignSignal(name: "singletons", value: Double(source.flatMap(\.singletons).count), weight: 0,
+                         label: "shared single instances", suggestion: "create the instance once at the entry point and pass it to whoever needs it",
+                         places: source.flatMap(\.singletons)),
+        ]
+        return StructuralTestabilityMetrics(signals: signals, languages: ["python"])
+    }
+}
