@@ -39,6 +39,8 @@ public struct DesignType: Sendable, Equatable {
     public var methods: [String]
     /// Fields with a default, in declaration order (a dataclass's generated initialiser).
     public var fields: [Parameter] = []
+    /// The names its body mentions, sorted (what it makes, registers or calls).
+    public var references: [String] = []
 
     public init(name: String, line: Int, bases: [String], isAbstraction: Bool, isStructural: Bool, isValue: Bool,
                 methods: [String]) {

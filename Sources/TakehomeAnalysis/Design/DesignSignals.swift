@@ -18,17 +18,19 @@ extension DesignAnalysis {
         }
     }
 
-    /// Source types named after a pattern that make at most one distinct project type.
+    /// Source types named after a pattern that mention at most one project type they could make
+    /// (one that is neither abstract nor a value). Implementations of a project abstraction
+    /// (`QuarterHourRoundingStrategy(AbstractRoundingStrategy)`) are counted with the abstraction.
     func singleProductPatterns() -> [DesignPlace] {
-        let projectTypes = Set(sourceTypes.map(\.type.name))
+        let abstractions = Set(sourceTypes.filter { $0.type.isAbstraction }.map { $0.type.name })
+        let products = Set(sourceTypes.filter { !$0.type.isAbstraction && !$0.type.isValue }.map { $0.type.name })
         return sourceTypes.compactMap { file, type in
-            guard !type.isAbstraction, Self.patternSuffixes.contains(where: type.name.hasSuffix) else { return nil }
-            let products = Set(source.flatMap(\.instantiations).filter {
-                $0.enclosingType == type.name && projectTypes.contains($0.typeName) && $0.typeName != type.name
-            }.map(\.typeName))
-            guard products.count <= 1 else { return nil }
+            guard !type.isAbstraction, Self.patternSuffixes.contains(where: { type.name.hasSuffix($0) }),
+                  abstractions.isDisjoint(with: type.bases) else { return nil }
+            let made = products.intersection(type.references).subtracting([type.name]).sorted()
+            guard made.count <= 1 else { return nil }
             return DesignPlace(file: file, line: type.line, name: type.name,
-                               note: products.first.map { "only makes \($0)" } ?? "makes no project type")
+                               note: made.first.map { "only makes \($0)" } ?? "makes no project type")
         }
     }
 
@@ -62,16 +64,27 @@ extension DesignAnalysis {
         } } }
     }
 
+    /// Private methods (`_name`, not dunders) of source classes whose name occurs nowhere but in their `def`.
+    func unusedPrivateMembers() -> [DesignPlace] {
+        var counts: [String: Int] = [:]
+        for file in files { for (name, count) in file.identifierCounts { counts[name, default: 0] += count } }
+        return source.flatMap { file in file.functions.compactMap { function -> DesignPlace? in
+            guard function.typeName != nil, function.name.hasPrefix("_"), !function.name.hasPrefix("__"),
+                  counts[function.name, default: 0] <= 1 else { return nil }
+            return DesignPlace(file: file.path, line: function.line, name: qualified(function))
+        } }
+    }
+
     public func structural() -> StructuralTestabilityMetrics {
-        let mixed = source.flatMap { file in file.functions.compactMap { function in
+        let mixed = source.flatMap { file in file.functions.compactMap { function -> DesignPlace? in
             function.decisions > 0 && !function.effects.isEmpty
                 ? DesignPlace(file: file.path, line: function.line, name: qualified(function), note: function.effects.joined(separator: ", "))
                 : nil
         } }
-        let collaborators = Set(sourceTypes.map(\.type).filter {
-            !$0.isValue && !$0.isAbstraction && $0.methods.contains { !$0.hasPrefix("__") }
+        let collaborators = Set(sourceTypes.map { $0.type }.filter {
+            !$0.isValue && !$0.isAbstraction && !$0.name.hasPrefix("_") && $0.methods.contains { !$0.hasPrefix("__") }
         }.map(\.name))
-        let constructed = source.flatMap { file in file.instantiations.compactMap { made in
+        let constructed = source.flatMap { file in file.instantiations.compactMap { made -> DesignPlace? in
             guard collaborators.contains(made.typeName), let function = made.function, !made.isReturned,
                   function != "main", made.enclosingType != made.typeName else { return nil }
             return DesignPlace(file: file.path, line: made.line, name: made.typeName, note: "built inside \(function)")

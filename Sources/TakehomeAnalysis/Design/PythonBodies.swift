@@ -46,6 +46,7 @@ struct PythonBodies {
         var type = DesignType(name: block.name, line: header.line, bases: bases, isAbstraction: abstract,
                               isStructural: bases.contains("Protocol"), isValue: isValue,
                               methods: methods.map { functions[$0].name })
+        type.references = Set(bodyRange(block).filter { tokens.kinds[$0] == .identifier }.map { tokens.texts[$0] }).sorted()
         if block.decorators.contains("dataclass") {
             for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
                 && statementFunction[number] == nil {
@@ -58,7 +59,7 @@ struct PythonBodies {
         return type
     }
 
-    func function(_ index: Int, classNames: [String]) -> DesignFunction {
+    func function(_ index: Int) -> DesignFunction {
         let block = functions[index], header = tokens.statements[block.header]
         let nameIndex = header.start + (tokens.text(header.start) == "def" ? 1 : 2)
         var parameters: [Parameter] = []

@@ -32,7 +32,9 @@ public struct PythonDesignReader: Sendable {
             if tokens.text(first) == "async" { first += 1 }
             switch tokens.text(first) {
             case "@":
-                decorators.append(tokens.chain(endingAt: lastName(tokens, from: first + 1, before: statement.end)).last ?? "")
+                if first + 1 < statement.end, tokens.isIdentifier(first + 1) {
+                    decorators.append(tokens.text(lastName(tokens, from: first + 1, before: statement.end)))
+                }
                 continue
             case "class" where tokens.isIdentifier(first + 1):
                 let owner = stack.last?.functionIndex == nil ? stack.last?.classIndex : nil
@@ -51,7 +53,7 @@ public struct PythonDesignReader: Sendable {
         let body = PythonBodies(tokens: tokens, statementClass: statementClass, statementFunction: statementFunction,
                                 classes: classes, functions: functions)
         design.types = classes.indices.map { body.type($0) }
-        design.functions = functions.indices.map { body.function($0, classNames: design.types.map(\.name)) }
+        design.functions = functions.indices.map { body.function($0) }
         body.scanCalls(into: &design)
         body.scanModuleState(into: &design)
         return design

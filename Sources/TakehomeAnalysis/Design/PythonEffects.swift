@@ -15,9 +15,9 @@ enum PythonEffects {
             var chain = [tokens.texts[index]], end = index
             while tokens.text(end + 1) == ".", tokens.isIdentifier(end + 2) { chain.append(tokens.texts[end + 2]); end += 2 }
             let pairs = zip(chain, chain.dropFirst()).map { "\($0).\($1)" }
-            if pairs.contains(where: clock.contains) { found.insert("clock") }
+            if pairs.contains(where: { clock.contains($0) }) { found.insert("clock") }
             if randomModules.contains(chain[0]) { found.insert("randomness") }
-            if pairs.contains(where: environment.contains) { found.insert("environment") }
+            if pairs.contains(where: { environment.contains($0) }) { found.insert("environment") }
             if networkModules.contains(chain[0]) { found.insert("network") }
             let called = tokens.text(end + 1) == "("
             if called, fileCalls.contains(chain[chain.count - 1]), chain.count > 1 || ["open", "input"].contains(chain[0]) {

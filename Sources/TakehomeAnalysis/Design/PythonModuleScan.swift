@@ -1,3 +1,5 @@
+import TakehomeCore
+
 /// File-wide readings of a Python file: calls and constructions, imports, identifier counts,
 /// mutable state shared through the module or a class, and types that keep their one instance.
 extension PythonBodies {
@@ -32,7 +34,7 @@ extension PythonBodies {
             }
             if tokens.text(statement.start) == "import" {
                 for part in statement.start + 1..<statement.end where tokens.isIdentifier(part) && tokens.text(part - 1) != "." {
-                    if tokens.text(part - 1) == "as" { continue }
+                    if tokens.text(part - 1) == "as" || tokens.text(part) == "as" { continue }
                     design.imports.append(tokens.chain(endingAt: lastOfChain(part)).joined(separator: "."))
                 }
             } else if tokens.text(statement.start) == "from" {

@@ -149,6 +149,17 @@ private let configuration = """
     def stub(a):
         ...
 
+
+    class Ledger:
+        def add(self, amount):
+            return self._round(amount)
+
+        def _round(self, amount):
+            return amount
+
+        def _forgotten(self):
+            return 0
+
     """
 
 @Suite struct OverEngineeringSignalTests {
@@ -182,12 +193,42 @@ private let configuration = """
         #expect(metrics.signal("files-per-100-nloc")?.value == 1)
     }
 
-    @Test func configurationNobodyVariesAndUnusedParameters() {
+    @Test func registriesCountTheTypesTheyMentionAndImplementationsAreNotPatterns() {
+        let program = """
+            class Circle:
+                def area(self):
+                    return 1
+
+
+            class ShapeRegistry:
+                _kinds = {"circle": Circle}
+
+
+            class AreaStrategy(ABC):
+                @abstractmethod
+                def area(self): ...
+
+
+            class UnitAreaStrategy(AreaStrategy):
+                def area(self):
+                    return 1
+
+            """
+        let metrics = design([("shapes.py", program)]).overEngineering()
+        // ShapeRegistry names one product; UnitAreaStrategy is an implementation, counted with AreaStrategy.
+        #expect(names(metrics.signal("single-product-patterns")) == ["ShapeRegistry"])
+        #expect(metrics.signal("single-product-patterns")?.places.first?.note == "only makes Circle")
+        #expect(names(metrics.signal("single-implementation-abstractions")) == ["AreaStrategy"])
+    }
+
+    @Test func configurationNobodyVariesAndUnusedParametersAndMembers() {
         let metrics = design([("pay.py", configuration)]).overEngineering()
         // pay's rate is passed by position once; bonus never. Settings.mode is set, quantum is not.
         #expect(names(metrics.signal("unvaried-configuration")) == ["Settings.quantum", "pay.bonus"])
         // Child.pay_for overrides (its signature is the base's); stub has no body; _unused says so.
         #expect(names(metrics.signal("unused-parameters")) == ["total(currency)", "Base.pay_for(rate)"])
+        // Ledger._round is called; nothing calls _forgotten.
+        #expect(names(metrics.signal("unused-private-members")) == ["Ledger._forgotten"])
     }
 
     @Test func theIndexIsTheWeightedSumOfTheSignals() {
@@ -198,7 +239,7 @@ private let configuration = """
         var compared = metrics
         // The reference: 3 pass-throughs × 1, 1 type and 1 file in 100 lines.
         compared.compare(with: design([("store.py", layers)]).overEngineering())
-        #expect(compared.referenceIndex == 3 + 1 + 1)
+        #expect(compared.referenceIndex == 5.0)
         #expect(compared.signal("pass-through-functions")?.reference == 3)
         #expect(compared.signal("single-implementation-abstractions")?.reference == 0)
     }

@@ -73,6 +73,16 @@ private let program = """
     def main():
         clerk = Clerk()
 
+
+    class _Tally:
+        def add(self, x):
+            return x
+
+
+    def count(items):
+        tally = _Tally()
+        return len(items)
+
     """
 
 @Suite struct StructuralSignalTests {
@@ -92,7 +102,8 @@ private let program = """
     }
 
     @Test func collaboratorsBuiltInsideLogicButNotInFactoriesOrMain() {
-        // make_mailer returns what it builds; main is the entry point; the test's Clerk() is a test's.
+        // make_mailer returns what it builds; main is the entry point; the test's Clerk() is a test's;
+        // _Tally is a private helper of count.
         let signal = metrics.signal("constructed-collaborators")
         #expect(names(signal) == ["Mailer", "Clerk"])
         #expect(signal?.places.map(\.note) == ["built inside __init__", "built inside get_clerk"])
