@@ -39,7 +39,8 @@ public struct DesignType: Sendable, Equatable {
     public var methods: [String]
     /// Fields with a default, in declaration order (a dataclass's generated initialiser).
     public var fields: [Parameter] = []
-    /// The names its body mentions, sorted (what it makes, registers or calls).
+    /// The names its body mentions as values, sorted: what it makes or registers (`Circle()`,
+    /// `{"c": Circle}`), not what it only calls methods of (`Config.get()`).
     public var references: [String] = []
 
     public init(name: String, line: Int, bases: [String], isAbstraction: Bool, isStructural: Bool, isValue: Bool,

@@ -46,7 +46,9 @@ struct PythonBodies {
         var type = DesignType(name: block.name, line: header.line, bases: bases, isAbstraction: abstract,
                               isStructural: bases.contains("Protocol"), isValue: isValue,
                               methods: methods.map { functions[$0].name })
-        type.references = Set(bodyRange(block).filter { tokens.kinds[$0] == .identifier }.map { tokens.texts[$0] }).sorted()
+        type.references = Set(bodyRange(block).filter {
+            tokens.kinds[$0] == .identifier && tokens.text($0 + 1) != "." && tokens.text($0 - 1) != "."
+        }.map { tokens.texts[$0] }).sorted()
         if block.decorators.contains("dataclass") {
             for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
                 && statementFunction[number] == nil {
