@@ -18,8 +18,8 @@ private let heavy = [signal("one-implementation", 4, weight: 3, reference: 0), s
         #expect(part.earned == 4.4)
         #expect(part.measured)
         #expect(part.explanation == "over-engineering index 17, the reference's is 7: min(1, (7 + 5) / (17 + 5)) = 0.55; "
-            + "10 × 0.55 × 0.8 (the share of test points earned) = 4.4; most of it from 4 one implementation (the reference: 0), "
-            + "5 types (the reference: 2)")
+            + "10 × 0.55 × 0.8 (the share of test points earned) = 4.4; most of it from one implementation: 4 (the reference: 0), "
+            + "types: 5 (the reference: 2)")
     }
 
     @Test func leanerThanTheReferenceEarnsTheWholeWeight() {
@@ -51,7 +51,7 @@ private let heavy = [signal("one-implementation", 4, weight: 3, reference: 0), s
         // "level" equals the reference's value: no finding.
         #expect(findings.map(\.rule) == ["design.one-implementation", "design.types"])
         #expect(findings[0] == Finding(rule: "design.one-implementation", severity: .warning,
-                                       message: "4 one implementation (the reference has 0): A (a.py:3). Suggestion: do less.",
+                                       message: "One implementation: 4 (the reference has 0) — A (a.py:3). Suggestion: do less.",
                                        file: "a.py", line: 3))
     }
 }

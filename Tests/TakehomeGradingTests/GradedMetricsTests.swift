@@ -78,7 +78,7 @@ private func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [Stri
     let overPart = DesignScore.part(overMetrics, weight: 10), cleanPart = DesignScore.part(cleanMetrics, weight: 10)
     #expect((overPart.earned ?? 10) < 5 && (cleanPart.earned ?? 0) >= 8)
     let single = try #require(over.findings.first { $0.rule == "design.single-implementation-abstractions" })
-    #expect(single.message.hasPrefix("7 abstractions with exactly one implementation (the reference has 0): "))
+    #expect(single.message.hasPrefix("Abstractions with exactly one implementation: 7 (the reference has 0) — AbstractRoundingStrategy "))
     #expect(single.file == "shiftpay_core/interfaces.py" && single.line == 13)
     #expect(!clean.findings.contains { $0.rule == "design.single-implementation-abstractions" })
 }

@@ -15,7 +15,7 @@ public enum DesignFindings {
         return findings
     }
 
-    /// `3 abstractions with exactly one implementation (the reference has 0): A (a.py:3, only B), ...: use ...`.
+    /// `Abstractions with exactly one implementation: 3 (the reference has 0) — A (a.py:3, only B); ... Suggestion: ...`.
     static func finding(_ signal: DesignSignal, rule: String) -> Finding {
         let count = signal.value == signal.value.rounded() ? String(Int(signal.value)) : DesignScore.number(signal.value)
         let reference = signal.reference.map { " (the reference has \(DesignScore.number($0)))" } ?? ""
@@ -25,7 +25,8 @@ public enum DesignFindings {
         if signal.places.count > placeLimit { places += "; and \(signal.places.count - placeLimit) more" }
         let first = signal.places[0]
         return Finding(rule: rule, severity: .warning,
-                       message: "\(count) \(signal.label)\(reference): \(places). Suggestion: \(signal.suggestion).",
+                       message: "\(signal.label.prefix(1).uppercased() + signal.label.dropFirst()): \(count)\(reference) — "
+                           + "\(places). Suggestion: \(signal.suggestion).",
                        file: first.file, line: first.line)
     }
 }

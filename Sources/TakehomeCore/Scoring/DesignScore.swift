@@ -24,7 +24,7 @@ public enum DesignScore {
             .sorted { ($0.weight * $0.value, $1.name) > ($1.weight * $1.value, $0.name) }.prefix(3)
         if !heaviest.isEmpty {
             how += "; most of it from " + heaviest.map { signal in
-                "\(number(signal.value)) \(signal.label)" + (signal.reference.map { " (the reference: \(number($0)))" } ?? "")
+                "\(signal.label): \(number(signal.value))" + (signal.reference.map { " (the reference: \(number($0)))" } ?? "")
             }.joined(separator: ", ")
         }
         return Score.Part(name: "design", weight: weight, earned: earned, measured: true, explanation: how)

@@ -36,7 +36,7 @@ struct MetricsSummary {
         if let structural = metrics.testability?.structural { structure = Self.sentence(structural) }
     }
 
-    /// `over-engineering index 60.5 (the reference's: 9.4); 8 abstractions with ... (the reference: 0), ...`.
+    /// `over-engineering index 52.06 (the reference's: 6.96); abstractions with ...: 7 (the reference: 0), ...`.
     private static func sentence(_ design: OverEngineeringMetrics) -> String {
         var text = "over-engineering index \(ReportText.number(design.index))"
         if let reference = design.referenceIndex { text += " (the reference's: \(ReportText.number(reference)))" }
@@ -44,18 +44,18 @@ struct MetricsSummary {
             .sorted { ($0.weight * $0.value, $1.name) > ($1.weight * $1.value, $0.name) }.prefix(3)
         if !heaviest.isEmpty {
             text += "; " + heaviest.map { signal in
-                "\(ReportText.number(signal.value)) \(signal.label)"
+                "\(signal.label): \(ReportText.number(signal.value))"
                     + (signal.reference.map { " (the reference: \(ReportText.number($0)))" } ?? "")
             }.joined(separator: ", ")
         }
         return text
     }
 
-    /// `2 functions that decide and also read ...; 1 shared single instances`, or that none was seen.
+    /// `functions that decide and also read ...: 2; shared single instances: 1`, or that none was seen.
     private static func sentence(_ structural: StructuralTestabilityMetrics) -> String {
         let present = structural.signals.filter { $0.value > 0 }
         guard !present.isEmpty else { return "no global mutable state, effects mixed with decisions, built-in collaborators or singletons" }
-        return present.map { "\(ReportText.number($0.value)) \($0.label)" }.joined(separator: "; ")
+        return present.map { "\($0.label): \(ReportText.number($0.value))" }.joined(separator: "; ")
     }
 
     /// Most cognitive complexity first, then cyclomatic, then by place.
