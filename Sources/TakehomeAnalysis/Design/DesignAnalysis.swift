@@ -9,6 +9,11 @@ public struct DesignAnalysis {
     /// Lines of code of the source files the model read.
     public var sourceNloc: Int
 
+    /// Inheritance is followed this many levels up at most.
+    static let depthLimit = 16
+    /// Structural (protocol, type) pairs compared at most, so that hostile input stays fast.
+    static let structuralComparisons = 200_000
+
     static let patternSuffixes = ["Factory", "Builder", "Manager", "Strategy", "Provider", "Registry", "Visitor",
                                   "Locator", "Adapter", "Facade"]
 
@@ -23,19 +28,46 @@ public struct DesignAnalysis {
 
     /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
     /// protocol, define every one of its methods.
-    func implementers(of abstraction: DesignType, in kind: CodeKind) -> [DesignType] {
-        files.filter { $0.kind == kind }.flatMap(\.types).filter { type in
-            guard type.name != abstraction.name else { return false }
-            if type.bases.contains(abstraction.name) { return true }
-            return abstraction.isStructural && !type.isAbstraction && !abstraction.methods.isEmpty
-                && Set(abstraction.methods).isSubset(of: Set(type.methods))
+    func implementers(of abstraction: DesignType, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
+        var found = (index.byBase[kind]?[abstraction.name] ?? []).filter { $0.name != abstraction.name }
+        if abstraction.isStructural, let first = abstraction.methods.first {
+            let required = Set(abstraction.methods)
+            for type in index.byMethod[kind]?[first] ?? [] {
+                guard index.spend() else { break }
+                if !type.isAbstraction, type.name != abstraction.name, !type.bases.contains(abstraction.name),
+                   required.allSatisfy(type.methods.contains) {
+                    found.append(type)
+                }
+            }
         }
+        return found
+    }
+
+    /// The types of each kind by the names they extend and by the methods they define.
+    final class TypeIndex {
+        var byBase: [CodeKind: [String: [DesignType]]] = [:]
+        var byMethod: [CodeKind: [String: [DesignType]]] = [:]
+        private var budget = DesignAnalysis.structuralComparisons
+
+        init(_ files: [FileDesign]) {
+            for file in files {
+                for type in file.types {
+                    for base in Set(type.bases) { byBase[file.kind, default: [:]][base, default: []].append(type) }
+                    for method in Set(type.methods) { byMethod[file.kind, default: [:]][method, default: []].append(type) }
+                }
+            }
+        }
+
+        /// Takes one comparison from the budget; false once it is spent.
+        func spend() -> Bool { budget -= 1; return budget >= 0 }
     }
 
     public func overEngineering() -> OverEngineeringMetrics {
         var single: [DesignPlace] = [], unused: [DesignPlace] = []
+        let index = TypeIndex(files)
         for (file, type) in sourceTypes where type.isAbstraction {
-            let production = implementers(of: type, in: .source), doubles = implementers(of: type, in: .test)
+            let production = implementers(of: type, in: .source, index: index)
+            let doubles = implementers(of: type, in: .test, index: index)
             if production.isEmpty && doubles.isEmpty {
                 unused.append(DesignPlace(file: file, line: type.line, name: type.name, note: "no implementation"))
             } else if production.count == 1 && doubles.isEmpty {

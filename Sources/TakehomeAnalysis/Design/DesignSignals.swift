@@ -6,14 +6,19 @@ extension DesignAnalysis {
     func deepInheritance() -> [DesignPlace] {
         var byName: [String: DesignType] = [:]
         for (_, type) in sourceTypes { byName[type.name] = type }
-        func depth(_ type: DesignType, _ seen: Set<String>) -> Int {
-            type.bases.compactMap { base in
-                guard let parent = byName[base], !seen.contains(base) else { return nil }
-                return 1 + depth(parent, seen.union([base]))
-            }.max() ?? 0
+        // Memoised and counted up to `Self.depthLimit` levels, so a hostile chain of thousands of
+        // classes costs one visit each and never a deep recursion; a cycle counts as no parent.
+        var memo: [String: Int] = [:]
+        func depth(_ name: String, _ budget: Int) -> Int {
+            if let known = memo[name] { return known }
+            guard budget > 0, let type = byName[name] else { return 0 }
+            memo[name] = 0
+            let value = type.bases.filter { byName[$0] != nil && $0 != name }.map { 1 + depth($0, budget - 1) }.max() ?? 0
+            memo[name] = value
+            return value
         }
         return sourceTypes.compactMap { file, type in
-            let levels = depth(type, [type.name])
+            let levels = depth(type.name, Self.depthLimit)
             return levels >= 2 ? DesignPlace(file: file, line: type.line, name: type.name, note: "\(levels) levels") : nil
         }
     }
@@ -37,12 +42,20 @@ extension DesignAnalysis {
     /// Defaulted parameters of source functions and defaulted dataclass fields that some call
     /// reaches and no call sets (by position or by keyword, in source or tests).
     func unvariedConfiguration() -> [DesignPlace] {
-        let calls = Dictionary(grouping: files.flatMap(\.calls), by: \.name)
+        // Per called name: the most positional arguments any call passes, every keyword, any spread.
+        var calls: [String: (positional: Int, keywords: Set<String>, spreads: Bool)] = [:]
+        for call in files.flatMap(\.calls) {
+            var summary = calls[call.name] ?? (0, [], false)
+            summary.positional = max(summary.positional, call.positional)
+            summary.keywords.formUnion(call.keywords)
+            summary.spreads = summary.spreads || call.spreads
+            calls[call.name] = summary
+        }
         var places: [DesignPlace] = []
         func check(_ parameters: [Parameter], callee: String, owner: String, file: String, line: Int) {
-            guard let sites = calls[callee], !sites.isEmpty, !sites.contains(where: \.spreads) else { return }
+            guard let sites = calls[callee], !sites.spreads else { return }
             for (position, parameter) in parameters.enumerated() where parameter.hasDefault {
-                let set = sites.contains { $0.positional > position || $0.keywords.contains(parameter.name) }
+                let set = sites.positional > position || sites.keywords.contains(parameter.name)
                 if !set { places.append(DesignPlace(file: file, line: line, name: "\(owner).\(parameter.name)", note: "always the default")) }
             }
         }

@@ -4,6 +4,15 @@ struct PythonBodies {
     let tokens: PythonTokens
     let statementClass: [Int?], statementFunction: [Int?]
     let classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]
+    /// Each class's methods (indices into `functions`), in source order.
+    let methodsByOwner: [Int: [Int]]
+
+    init(tokens: PythonTokens, statementClass: [Int?], statementFunction: [Int?], classes: [PythonDesignReader.Block],
+         functions: [PythonDesignReader.Block]) {
+        self.tokens = tokens; self.statementClass = statementClass; self.statementFunction = statementFunction
+        self.classes = classes; self.functions = functions
+        methodsByOwner = Dictionary(grouping: functions.indices.filter { functions[$0].owner != nil }) { functions[$0].owner! }
+    }
 
     static let decisionWords: Set<String> = ["if", "elif", "for", "while", "and", "or", "except"]
     static let valueBases: Set<String> = ["NamedTuple", "TypedDict", "Enum", "IntEnum", "StrEnum", "Flag", "Exception",
@@ -38,7 +47,7 @@ struct PythonBodies {
                 if tokens.isIdentifier(end) { bases.append(tokens.text(end)) }
             }
         }
-        let methods = functions.indices.filter { functions[$0].owner == index }
+        let methods = methodsByOwner[index] ?? []
         abstract = abstract || bases.contains("ABC") || bases.contains("Protocol")
             || methods.contains { functions[$0].decorators.contains("abstractmethod") }
         let isValue = block.decorators.contains("dataclass") || bases.contains { Self.valueBases.contains($0) }

@@ -6,6 +6,10 @@ import TakehomeCore
 public struct PythonDesignReader: Sendable {
     public init() {}
 
+    /// Classes and functions nested deeper than this are read as plain statements of their
+    /// enclosing block, so that hostile nesting keeps the work linear.
+    static let nestingLimit = 64
+
     /// One open block while the statements are walked.
     struct Scope { var indent: Int; var classIndex: Int?; var functionIndex: Int? }
 
@@ -30,6 +34,7 @@ public struct PythonDesignReader: Sendable {
             statementClass.append(enclosingClass); statementFunction.append(enclosingFunction)
             var first = statement.start
             if tokens.text(first) == "async" { first += 1 }
+            if stack.count > Self.nestingLimit { decorators = []; continue }
             switch tokens.text(first) {
             case "@":
                 if first + 1 < statement.end, tokens.isIdentifier(first + 1) {
