@@ -42,6 +42,10 @@ private let heavy = [signal("one-implementation", 4, weight: 3, reference: 0), s
         let part = scorer.score(correctness: nil, suiteName: "hidden", design: metrics).parts.first { $0.name == "design" }
         #expect(part?.measured == true && part?.earned == 5.5)
         #expect(scorer.score(correctness: nil, suiteName: "hidden").parts.first { $0.name == "design" }?.measured == false)
+        // Static analysis ran (complexity) but found nothing the design model reads.
+        let complexity = ComplexityMetrics(thresholds: Thresholds(), functions: [], testFunctions: [], files: [])
+        let unread = scorer.score(correctness: nil, suiteName: "hidden", complexity: complexity).parts.first { $0.name == "design" }
+        #expect(unread?.measured == false && unread?.explanation.contains("reads Python only") == true)
     }
 
     @Test func findingsNameThePlacesAndTheReferenceOnlyAboveIt() {

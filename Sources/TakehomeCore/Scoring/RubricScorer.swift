@@ -24,7 +24,9 @@ public struct RubricScorer: Sendable {
                 parts.append(DesignScore.part(design, weight: weight, testShare: share))
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
-                    : "not measured: this analysis is not part of this takehome yet"
+                    : name == "design" && complexity != nil
+                        ? "not measured: the design model reads Python only, and the solution has no Python source"
+                        : "not measured: this analysis is not part of this takehome yet"
                 parts.append(Score.Part(name: name, weight: weight, earned: nil, measured: false, explanation: reason))
             }
         }
