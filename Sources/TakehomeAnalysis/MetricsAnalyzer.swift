@@ -8,9 +8,17 @@ public struct CodeMetrics: Sendable, Equatable {
     public var size: SizeMetrics
     public var complexity: ComplexityMetrics
     public var duplication: DuplicationMetrics
+    /// The design model's signals; nil when no file is in a language the design model reads.
+    public var overEngineering: OverEngineeringMetrics? = nil
+    public var structural: StructuralTestabilityMetrics? = nil
 
-    /// The report's `metrics` object (testability and over-engineering are other analyses').
-    public var report: Report.Metrics { Report.Metrics(size: size, complexity: complexity, duplication: duplication) }
+    /// The report's `metrics` object (own tests and mutation testing are other analyses').
+    public var report: Report.Metrics {
+        var metrics = Report.Metrics(size: size, complexity: complexity, duplication: duplication)
+        metrics.overEngineering = overEngineering
+        if let structural { metrics.testability = TestabilityMetrics(structural: structural) }
+        return metrics
+    }
 }
 
 /// How the analysis measures.
@@ -41,7 +49,13 @@ public struct MetricsAnalyzer: Sendable {
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles()) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let tree = try walker.walk(root, subfolder: subfolder)
-        return measure(tree, analyses: Self.analyzeInParallel(tree.files))
+        var metrics = measure(tree, analyses: Self.analyzeInParallel(tree.files))
+        let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
+        if let design = DesignReading.read(tree, sizes: metrics.size, manifestFolder: folder) {
+            metrics.overEngineering = design.overEngineering()
+            metrics.structural = design.structural()
+        }
+        return metrics
     }
 
     /// Each file's analysis, in the files' order.

@@ -40,8 +40,10 @@ struct CodeAnalysis: Sendable {
         if withReference, let reference = try? analyzer.analyze(assignment.referenceDirectory, subfolder: assignment.root,
                                                                 starter: starter) {
             metrics.complexity?.reference = reference.complexity.source
+            if let designReference = reference.overEngineering { metrics.overEngineering?.compare(with: designReference) }
         }
         let findings = MetricFindings.findings(complexity: metrics.complexity, duplication: metrics.duplication)
+            + DesignFindings.findings(overEngineering: metrics.overEngineering, structural: metrics.testability?.structural)
         return Outcome(metrics: metrics, findings: findings, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -82,7 +82,8 @@ public struct Grader: Sendable {
         var tests = Report.Tests()
         if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
         let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
-                                                                  complexity: metrics.metrics.complexity)
+                                                                  complexity: metrics.metrics.complexity,
+                                                                  design: metrics.metrics.overEngineering)
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)

@@ -11,11 +11,18 @@ import TakehomeCore
     #expect(hidden.total == 33 && hidden.passed == 33)
     #expect(hidden.tampering.isEmpty && hidden.limitsHit.isEmpty)
     #expect(report.score.parts.first { $0.name == "correctness" }?.earned == 60)
-    // Complexity is measured exactly when the analysis found functions in the candidate's source.
+    // Complexity is measured exactly when the analysis found functions in the candidate's source,
+    // design when the design model read its Python source.
     let complexityMeasured = !(report.metrics.complexity?.functions.isEmpty ?? true)
+    let designMeasured = report.metrics.overEngineering != nil
     #expect(report.score.parts.filter { !$0.measured }.map(\.name)
-            == ["testability"] + (complexityMeasured ? [] : ["complexity"]) + ["design"])
-    #expect(report.score.max == (complexityMeasured ? 75 : 60))
+            == ["testability"] + (complexityMeasured ? [] : ["complexity"]) + (designMeasured ? [] : ["design"]))
+    #expect(report.score.max == 60 + (complexityMeasured ? 15 : 0) + (designMeasured ? 10 : 0))
+    #expect(designMeasured)
+    // The clean sample is about as lean as the reference, so it keeps most of the design points.
+    let design = try #require(report.score.parts.first { $0.name == "design" })
+    #expect((design.earned ?? 0) >= 8)
+    #expect(design.explanation.contains("the reference's is"))
     #expect(report.submission.commit?.count == 40)
     #expect(report.submission.authors.map(\.name) == ["Test Candidate"])
     #expect(report.submission.commitTime == ISO8601DateFormatter().date(from: "2026-01-02T03:04:05Z"))

@@ -51,6 +51,8 @@ private func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [Stri
         #expect(complexity.reference != nil, "the reference solution is analysed for the relative score")
     }
     #expect(report.metrics.duplication?.minTokens == 50)
+    #expect(report.metrics.overEngineering?.referenceIndex != nil, "the reference's index is the design yardstick")
+    #expect(report.metrics.testability?.structural?.languages == ["python"])
     #expect(report.timings["analysis"] != nil)
     #expect(try schemaErrors(report, in: scratch) == [])
 }
@@ -64,4 +66,19 @@ private func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [Stri
     #expect(outcome.metrics == Report.Metrics())
     #expect(outcome.findings.map(\.rule) == ["metrics.not-analysed"])
     #expect(outcome.findings.first?.message.hasSuffix("/tree/src: no such folder.") == true, "\(outcome.findings)")
+}
+
+@Test func theOverEngineeredSampleLosesDesignPointsWithFindingsThatNameThePlaces() throws {
+    let assignment = try loadAssignment()
+    let analysis = CodeAnalysis(assignment: assignment)
+    let over = analysis.measure(assignmentDirectory.appendingPathComponent("samples/over-engineered"), withReference: true)
+    let clean = analysis.measure(assignmentDirectory.appendingPathComponent("samples/clean"), withReference: true)
+    let overMetrics = try #require(over.metrics.overEngineering), cleanMetrics = try #require(clean.metrics.overEngineering)
+    #expect(overMetrics.referenceIndex == cleanMetrics.referenceIndex)
+    let overPart = DesignScore.part(overMetrics, weight: 10), cleanPart = DesignScore.part(cleanMetrics, weight: 10)
+    #expect((overPart.earned ?? 10) < 5 && (cleanPart.earned ?? 0) >= 8)
+    let single = try #require(over.findings.first { $0.rule == "design.single-implementation-abstractions" })
+    #expect(single.message.hasPrefix("Abstractions with exactly one implementation: 7 (the reference has 0) — AbstractRoundingStrategy "))
+    #expect(single.file == "shiftpay_core/interfaces.py" && single.line == 13)
+    #expect(!clean.findings.contains { $0.rule == "design.single-implementation-abstractions" })
 }

@@ -38,8 +38,9 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
         return suite
     }
 
-    static func score(_ suite: TestSuiteResult, complexity: ComplexityMetrics? = nil) -> Score {
-        RubricScorer(rubric: Rubric()).score(correctness: suite, suiteName: "hidden", complexity: complexity)
+    static func score(_ suite: TestSuiteResult, complexity: ComplexityMetrics? = nil,
+                      design: OverEngineeringMetrics? = nil) -> Score {
+        RubricScorer(rubric: Rubric()).score(correctness: suite, suiteName: "hidden", complexity: complexity, design: design)
     }
 
     /// Static analysis of a small Python submission with one tangled function, a clone, a left-out
@@ -93,7 +94,23 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
             clones: [ClonePair(tokens: 63, scope: .source,
                                first: CloneLocation(file: "shiftpay/pay.py", line: 30, endLine: 41),
                                second: CloneLocation(file: "shiftpay/pay.py", line: 60, endLine: 71))])
-        return Report.Metrics(size: size, complexity: complexity, duplication: duplication)
+        var metrics = Report.Metrics(size: size, complexity: complexity, duplication: duplication)
+        metrics.overEngineering = OverEngineeringMetrics(signals: [
+            DesignSignal(name: "single-implementation-abstractions", value: 2, weight: 3,
+                         label: "abstractions with exactly one implementation", suggestion: "use the implementation directly",
+                         places: [DesignPlace(file: "shiftpay/rates.py", line: 4, name: "RateSource", note: "only TableRates"),
+                                  DesignPlace(file: "shiftpay/pay.py", line: 8, name: "Clock", note: "only SystemClock")],
+                         reference: 0),
+            DesignSignal(name: "types-per-100-nloc", value: 4.35, weight: 1, label: "types per 100 lines of code",
+                         suggestion: "merge types", places: [], reference: 3),
+        ], languages: ["python"], referenceIndex: 3)
+        metrics.testability = TestabilityMetrics(structural: StructuralTestabilityMetrics(signals: [
+            DesignSignal(name: "effects-in-decisions", value: 1, weight: 0,
+                         label: "functions that decide and also read the clock, randomness, the environment, files or the network",
+                         suggestion: "pass the value in", places: [DesignPlace(file: "shiftpay/pay.py", line: 10, name: "pay", note: "clock")]),
+            DesignSignal(name: "singletons", value: 0, weight: 0, label: "shared single instances", suggestion: "pass it in", places: []),
+        ], languages: ["python"]))
+        return metrics
     }()
 
     static func passReport() -> Report {
@@ -154,8 +171,9 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
                 Finding(rule: "tests.edits-hidden", severity: .warning,
                         message: "The submission ships a file where the hidden tests are placed.",
                         file: "tests/hidden/test_pay.py", line: 1),
-            ] + MetricFindings.findings(complexity: metrics.complexity, duplication: metrics.duplication),
-            score: score(hidden, complexity: metrics.complexity),
+            ] + MetricFindings.findings(complexity: metrics.complexity, duplication: metrics.duplication)
+              + DesignFindings.findings(overEngineering: metrics.overEngineering, structural: metrics.testability?.structural),
+            score: score(hidden, complexity: metrics.complexity, design: metrics.overEngineering),
             sandbox: SandboxInfo(isolation: "bubblewrap 0.8.0", enforcement: enforcement, limits: limits, phases: [
                 .init(name: "hidden tests", exitCode: nil, signal: 9, wallSeconds: 30.0, limitsHit: ["wall"],
                       network: false),

@@ -10,7 +10,7 @@ import TakehomeCore
 
     @Test func buggySubmission() {
         #expect(SummaryLine.render(Fixture.buggy.report, label: "buggy")
-                == "buggy             score 58.12/75 (77.49%)   hidden 30/33  limits: stopped at the 30 s wall limit  tampering: no")
+                == "buggy             score 62.64/85 (73.69%)   hidden 30/33  limits: stopped at the 30 s wall limit  tampering: no")
     }
 
     @Test func brokenSubmission() {

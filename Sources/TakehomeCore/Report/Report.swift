@@ -106,8 +106,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var size: SizeMetrics?
         public var complexity: ComplexityMetrics?
         public var duplication: DuplicationMetrics?
-        public var testability: JSONValue?
-        public var overEngineering: JSONValue?
+        public var testability: TestabilityMetrics?
+        public var overEngineering: OverEngineeringMetrics?
         public init(size: SizeMetrics? = nil, complexity: ComplexityMetrics? = nil, duplication: DuplicationMetrics? = nil) {
             self.size = size; self.complexity = complexity; self.duplication = duplication
         }

@@ -8,9 +8,10 @@ public struct RubricScorer: Sendable {
     public init(rubric: Rubric) { self.rubric = rubric }
 
     /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode) and
-    /// complexity from the candidate's source functions (nil when static analysis did not run),
+    /// complexity from the candidate's source functions and design from the over-engineering index (nil when static analysis did not run),
     /// in proportion to the suite's points earned.
-    public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil) -> Score {
+    public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil,
+                      design: OverEngineeringMetrics? = nil) -> Score {
         var parts: [Score.Part] = []
         for (name, weight) in rubric.weights {
             if name == "correctness", let suite {
@@ -18,9 +19,14 @@ public struct RubricScorer: Sendable {
             } else if name == "complexity", let complexity {
                 let share = suite.map { $0.pointsPossible > 0 ? $0.pointsEarned / $0.pointsPossible : 0 }
                 parts.append(ComplexityScore.part(complexity, weight: weight, testShare: share))
+            } else if name == "design", let design {
+                let share = suite.map { $0.pointsPossible > 0 ? $0.pointsEarned / $0.pointsPossible : 0 }
+                parts.append(DesignScore.part(design, weight: weight, testShare: share))
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
-                    : "not measured: this analysis is not part of this takehome yet"
+                    : name == "design" && complexity != nil
+                        ? "not measured: the design model reads Python only, and the solution has no Python source"
+                        : "not measured: this analysis is not part of this takehome yet"
                 parts.append(Score.Part(name: name, weight: weight, earned: nil, measured: false, explanation: reason))
             }
         }

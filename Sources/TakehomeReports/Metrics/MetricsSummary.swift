@@ -17,8 +17,12 @@ struct MetricsSummary {
     var complexity: String?
     var worst: [Row] = []
     var duplication: String?
+    /// The over-engineering index and its heaviest signals.
+    var design: String?
+    /// The structural testability signals that are present.
+    var structure: String?
 
-    var isEmpty: Bool { size == nil && complexity == nil && duplication == nil }
+    var isEmpty: Bool { size == nil && complexity == nil && duplication == nil && design == nil && structure == nil }
 
     init(_ metrics: Report.Metrics) {
         if let size = metrics.size { self.size = Self.sentence(size) }
@@ -28,6 +32,30 @@ struct MetricsSummary {
                 .map { Row(place: "\($0.file):\($0.line)", name: $0.name, figures: Self.figures($0)) }
         }
         if let duplication = metrics.duplication { self.duplication = Self.sentence(duplication) }
+        if let design = metrics.overEngineering { self.design = Self.sentence(design) }
+        if let structural = metrics.testability?.structural { structure = Self.sentence(structural) }
+    }
+
+    /// `over-engineering index 52.06 (the reference's: 6.96); abstractions with ...: 7 (the reference: 0), ...`.
+    private static func sentence(_ design: OverEngineeringMetrics) -> String {
+        var text = "over-engineering index \(ReportText.number(design.index))"
+        if let reference = design.referenceIndex { text += " (the reference's: \(ReportText.number(reference)))" }
+        let heaviest = design.signals.filter { $0.weight * $0.value > 0 && !$0.places.isEmpty }
+            .sorted { ($0.weight * $0.value, $1.name) > ($1.weight * $1.value, $0.name) }.prefix(3)
+        if !heaviest.isEmpty {
+            text += "; " + heaviest.map { signal in
+                "\(signal.label): \(ReportText.number(signal.value))"
+                    + (signal.reference.map { " (the reference: \(ReportText.number($0)))" } ?? "")
+            }.joined(separator: ", ")
+        }
+        return text
+    }
+
+    /// `functions that decide and also read ...: 2; shared single instances: 1`, or that none was seen.
+    private static func sentence(_ structural: StructuralTestabilityMetrics) -> String {
+        let present = structural.signals.filter { $0.value > 0 }
+        guard !present.isEmpty else { return "no global mutable state, effects mixed with decisions, built-in collaborators or singletons" }
+        return present.map { "\($0.label): \(ReportText.number($0.value))" }.joined(separator: "; ")
     }
 
     /// Most cognitive complexity first, then cyclomatic, then by place.

@@ -1,0 +1,128 @@
+import TakehomeCore
+
+/// Turns the files' design models into the over-engineering signals and index and the structural
+/// testability signals (docs/metrics.md, "Design and over-engineering"). Test files count only as
+/// callers and as test doubles; every signal is about the source.
+public struct DesignAnalysis {
+    public var files: [FileDesign]
+    public var dependencies: [DeclaredDependency]
+    /// Lines of code of the source files the model read.
+    public var sourceNloc: Int
+
+    /// Inheritance is followed this many levels up at most.
+    static let depthLimit = 16
+    /// Structural (protocol, type) pairs compared at most, so that hostile input stays fast.
+    static let structuralComparisons = 200_000
+
+    static let patternSuffixes = ["Factory", "Builder", "Manager", "Strategy", "Provider", "Registry", "Visitor",
+                                  "Locator", "Adapter", "Facade"]
+
+    public init(files: [FileDesign], dependencies: [DeclaredDependency], sourceNloc: Int) {
+        self.files = files; self.dependencies = dependencies; self.sourceNloc = sourceNloc
+    }
+
+    var source: [FileDesign] { files.filter { $0.kind == .source } }
+
+    /// Each source type with its file.
+    var sourceTypes: [(file: String, type: DesignType)] { source.flatMap { file in file.types.map { (file.path, $0) } } }
+
+    /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
+    /// protocol, define every one of its methods.
+    func implementers(of abstraction: DesignType, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
+        var found = (index.byBase[kind]?[abstraction.name] ?? []).filter { $0.name != abstraction.name }
+        if abstraction.isStructural, let first = abstraction.methods.first {
+            let required = Set(abstraction.methods)
+            for type in index.byMethod[kind]?[first] ?? [] {
+                guard index.spend() else { break }
+                if !type.isAbstraction, type.name != abstraction.name, !type.bases.contains(abstraction.name),
+                   required.allSatisfy(type.methods.contains) {
+                    found.append(type)
+                }
+            }
+        }
+        return found
+    }
+
+    /// The types of each kind by the names they extend and by the methods they define.
+    final class TypeIndex {
+        var byBase: [CodeKind: [String: [DesignType]]] = [:]
+        var byMethod: [CodeKind: [String: [DesignType]]] = [:]
+        private var budget = DesignAnalysis.structuralComparisons
+
+        init(_ files: [FileDesign]) {
+            for file in files {
+                for type in file.types {
+                    for base in Set(type.bases) { byBase[file.kind, default: [:]][base, default: []].append(type) }
+                    for method in Set(type.methods) { byMethod[file.kind, default: [:]][method, default: []].append(type) }
+                }
+            }
+        }
+
+        /// Takes one comparison from the budget; false once it is spent.
+        func spend() -> Bool { budget -= 1; return budget >= 0 }
+    }
+
+    public func overEngineering() -> OverEngineeringMetrics {
+        var single: [DesignPlace] = [], unused: [DesignPlace] = []
+        let index = TypeIndex(files)
+        for (file, type) in sourceTypes where type.isAbstraction {
+            let production = implementers(of: type, in: .source, index: index)
+            let doubles = implementers(of: type, in: .test, index: index)
+            if production.isEmpty && doubles.isEmpty {
+                unused.append(DesignPlace(file: file, line: type.line, name: type.name, note: "no implementation"))
+            } else if production.count == 1 && doubles.isEmpty {
+                single.append(DesignPlace(file: file, line: type.line, name: type.name, note: "only \(production[0].name)"))
+            }
+        }
+        let passThrough = source.flatMap { file in file.functions.compactMap { function in
+            function.forwardsTo.map { DesignPlace(file: file.path, line: function.line, name: qualified(function), note: "forwards to \($0)") }
+        } }
+        let total = Double(max(sourceNloc, 1))
+        let signals = [
+            DesignSignal(name: "single-implementation-abstractions", value: Double(single.count), weight: 3,
+                         label: "abstractions with exactly one implementation",
+                         suggestion: "use the one implementation directly and add the abstraction when a second one (or a test double) needs it",
+                         places: single),
+            DesignSignal(name: "unused-abstractions", value: Double(unused.count), weight: 3, label: "abstractions nobody implements",
+                         suggestion: "delete the abstraction", places: unused),
+            DesignSignal(name: "pass-through-functions", value: Double(passThrough.count), weight: 1,
+                         label: "functions that only forward their parameters to another call",
+                         suggestion: "call the target directly and remove the layer", places: passThrough),
+            DesignSignal(name: "deep-inheritance", value: Double(deepInheritance().count), weight: 2,
+                         label: "classes two or more project classes deep",
+                         suggestion: "flatten the hierarchy: prefer composition, or one class with the behaviour it needs",
+                         places: deepInheritance()),
+            DesignSignal(name: "single-product-patterns", value: Double(singleProductPatterns().count), weight: 2,
+                         label: "pattern-named types (Factory, Builder, Provider...) with at most one product",
+                         suggestion: "construct the one product where it is needed and remove the pattern type",
+                         places: singleProductPatterns()),
+            DesignSignal(name: "unvaried-configuration", value: Double(unvariedConfiguration().count), weight: 0.5,
+                         label: "defaulted parameters or settings that no caller ever sets",
+                         suggestion: "make the value a constant (or inline it) until something needs to vary it",
+                         places: unvariedConfiguration()),
+            DesignSignal(name: "unused-parameters", value: Double(unusedParameters().count), weight: 0.5,
+                         label: "parameters the function never reads", suggestion: "remove the parameter",
+                         places: unusedParameters()),
+            DesignSignal(name: "unused-private-members", value: Double(unusedPrivateMembers().count), weight: 0.5,
+                         label: "private methods nothing calls", suggestion: "delete the method",
+                         places: unusedPrivateMembers()),
+            DesignSignal(name: "dependencies", value: Double(dependencies.count), weight: 1,
+                         label: "dependencies declared in manifests",
+                         suggestion: "use the standard library where it does the job and drop the dependency",
+                         places: dependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+            DesignSignal(name: "types-per-100-nloc", value: rounded(Double(sourceTypes.count) * 100 / total), weight: 1,
+                         label: "types per 100 lines of code", suggestion: "merge types that only hold one function or one field",
+                         places: []),
+            DesignSignal(name: "files-per-100-nloc", value: rounded(Double(source.count) * 100 / total), weight: 1,
+                         label: "source files per 100 lines of code", suggestion: "keep code that changes together in one file",
+                         places: []),
+            DesignSignal(name: "size", value: Double(sourceNloc), weight: 0, label: "lines of source code",
+                         suggestion: "solve the task with less code: remove layers nothing needs", places: []),
+        ]
+        return OverEngineeringMetrics(signals: signals, languages: ["python"])
+    }
+
+    func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
+
+    func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

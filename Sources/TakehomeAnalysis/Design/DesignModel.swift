@@ -1,0 +1,120 @@
+import TakehomeCore
+
+/// What one file declares and does, as the design signals need it, in terms common to every
+/// language: types and the abstractions they extend, functions, calls, instantiations, imports and
+/// module state. One reader per language fills it (`PythonDesignReader`).
+public struct FileDesign: Sendable, Equatable {
+    public var path: String
+    public var kind: CodeKind
+    public var types: [DesignType] = []
+    public var functions: [DesignFunction] = []
+    /// Every call by its last name (`calc.total(a, b=1)` is `total`), for who passes what.
+    public var calls: [CallSite] = []
+    /// Calls of a name that starts with an upper-case letter or is a type of this file (constructions).
+    public var instantiations: [Instantiation] = []
+    /// Modules this file imports (`shiftpay_core.models`).
+    public var imports: [String] = []
+    /// How often each identifier occurs in the file, for "used anywhere else".
+    public var identifierCounts: [String: Int] = [:]
+    /// Module- or class-level mutable state that a function changes.
+    public var mutableState: [DesignPlace] = []
+    /// Types holding their one shared instance.
+    public var singletons: [DesignPlace] = []
+
+    public init(path: String, kind: CodeKind) { self.path = path; self.kind = kind }
+}
+
+/// A class, struct, interface or protocol.
+public struct DesignType: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    /// The names it extends or conforms to, last component only (`abc.ABC` is `ABC`).
+    public var bases: [String]
+    /// An interface, protocol or abstract class: something meant to be implemented.
+    public var isAbstraction: Bool
+    /// Conformance is structural (a Python `Protocol`): any type with its methods implements it.
+    public var isStructural: Bool
+    /// A value holder (a dataclass, a record): built freely, never a collaborator.
+    public var isValue: Bool
+    public var methods: [String]
+    /// Fields with a default, in declaration order (a dataclass's generated initialiser).
+    public var fields: [Parameter] = []
+    /// The names its body mentions as values, sorted: what it makes or registers (`Circle()`,
+    /// `{"c": Circle}`), not what it only calls methods of (`Config.get()`).
+    public var references: [String] = []
+
+    public init(name: String, line: Int, bases: [String], isAbstraction: Bool, isStructural: Bool, isValue: Bool,
+                methods: [String]) {
+        self.name = name; self.line = line; self.bases = bases; self.isAbstraction = isAbstraction
+        self.isStructural = isStructural; self.isValue = isValue; self.methods = methods
+    }
+}
+
+/// A function or method.
+public struct DesignFunction: Sendable, Equatable {
+    public var name: String
+    /// The enclosing type's name for a method.
+    public var typeName: String?
+    public var line: Int
+    /// Parameters other than the receiver (`self`, `cls`).
+    public var parameters: [Parameter]
+    /// The call it only forwards its parameters to, unchanged (`self.repo.save`), if that is all it does.
+    public var forwardsTo: String?
+    /// Parameters its body never reads (stubs and overrides are left out).
+    public var unusedParameters: [String]
+    /// Decision points in its body (`if`, `for`, `while`, `and`, ...).
+    public var decisions: Int
+    /// Kinds of outside-world access in its body: clock, randomness, environment, file, network.
+    public var effects: [String]
+
+    public init(name: String, typeName: String?, line: Int, parameters: [Parameter], forwardsTo: String?,
+                unusedParameters: [String], decisions: Int, effects: [String]) {
+        self.name = name; self.typeName = typeName; self.line = line; self.parameters = parameters
+        self.forwardsTo = forwardsTo; self.unusedParameters = unusedParameters; self.decisions = decisions
+        self.effects = effects
+    }
+}
+
+/// A declared parameter or field.
+public struct Parameter: Sendable, Equatable {
+    public var name: String
+    public var hasDefault: Bool
+    public init(name: String, hasDefault: Bool) { self.name = name; self.hasDefault = hasDefault }
+}
+
+/// A call: its last name, how many positional arguments it passes and the keywords it names.
+public struct CallSite: Sendable, Equatable {
+    public var name: String
+    public var positional: Int
+    public var keywords: [String]
+    /// `*args` or `**kwargs` in the call: it may pass anything.
+    public var spreads: Bool
+    public init(name: String, positional: Int, keywords: [String], spreads: Bool) {
+        self.name = name; self.positional = positional; self.keywords = keywords; self.spreads = spreads
+    }
+}
+
+/// `Name(...)`: where a type is constructed.
+public struct Instantiation: Sendable, Equatable {
+    public var typeName: String
+    public var line: Int
+    /// The function it happens in (nil at module or class level).
+    public var function: String?
+    /// The type whose body (or method) holds it.
+    public var enclosingType: String?
+    /// The construction is what the function returns (a factory).
+    public var isReturned: Bool
+    public init(typeName: String, line: Int, function: String?, enclosingType: String?, isReturned: Bool) {
+        self.typeName = typeName; self.line = line; self.function = function; self.enclosingType = enclosingType
+        self.isReturned = isReturned
+    }
+}
+
+/// A dependency declared in a manifest (requirements.txt, pyproject.toml).
+public struct DeclaredDependency: Sendable, Equatable, Hashable {
+    /// Lower-case, `_` and `.` as `-` (PEP 503), so `Foo_Bar` and `foo-bar` match.
+    public var name: String
+    public var file: String
+    public var line: Int
+    public init(name: String, file: String, line: Int) { self.name = name; self.file = file; self.line = line }
+}

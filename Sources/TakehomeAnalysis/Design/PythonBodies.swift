@@ -1,0 +1,143 @@
+/// The per-block readings of a Python file once its classes and functions are known: a class's
+/// bases and kind, a function's parameters, forwarding, unused parameters, decisions and effects.
+struct PythonBodies {
+    let tokens: PythonTokens
+    let statementClass: [Int?], statementFunction: [Int?]
+    let classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]
+    /// Each class's methods (indices into `functions`), in source order.
+    let methodsByOwner: [Int: [Int]]
+
+    init(tokens: PythonTokens, statementClass: [Int?], statementFunction: [Int?], classes: [PythonDesignReader.Block],
+         functions: [PythonDesignReader.Block]) {
+        self.tokens = tokens; self.statementClass = statementClass; self.statementFunction = statementFunction
+        self.classes = classes; self.functions = functions
+        methodsByOwner = Dictionary(grouping: functions.indices.filter { functions[$0].owner != nil }) { functions[$0].owner! }
+    }
+
+    static let decisionWords: Set<String> = ["if", "elif", "for", "while", "and", "or", "except"]
+    static let valueBases: Set<String> = ["NamedTuple", "TypedDict", "Enum", "IntEnum", "StrEnum", "Flag", "Exception",
+                                          "ValueError", "TypeError", "KeyError", "RuntimeError", "LookupError"]
+
+    /// The tokens of a block's body (empty for a one-line block).
+    func bodyRange(_ block: PythonDesignReader.Block) -> Range<Int> {
+        guard block.header + 1 < block.end else { return 0..<0 }
+        return tokens.statements[block.header + 1].start..<tokens.statements[block.end - 1].end
+    }
+
+    /// The body's statements, a leading docstring left out.
+    func statements(_ block: PythonDesignReader.Block) -> [PythonTokens.Statement] {
+        guard block.header + 1 < block.end else { return [] }
+        var list = Array(tokens.statements[(block.header + 1)..<block.end])
+        if let first = list.first, first.end - first.start == 1, tokens.kinds[first.start] == .string { list.removeFirst() }
+        return list
+    }
+
+    func type(_ index: Int) -> DesignType {
+        let block = classes[index], header = tokens.statements[block.header]
+        var bases: [String] = [], abstract = false
+        let nameIndex = header.start + (tokens.text(header.start) == "class" ? 1 : 2)
+        if tokens.text(nameIndex + 1) == "(" {
+            for part in tokens.arguments(nameIndex + 1) {
+                if part.count > 2, tokens.text(part.lowerBound + 1) == "=" {
+                    abstract = abstract || tokens.texts[part].contains("ABCMeta")
+                    continue
+                }
+                var end = part.lowerBound
+                while end + 1 < part.upperBound, tokens.text(end + 1) != "[" { end += 1 }
+                if tokens.isIdentifier(end) { bases.append(tokens.text(end)) }
+            }
+        }
+        let methods = methodsByOwner[index] ?? []
+        abstract = abstract || bases.contains("ABC") || bases.contains("Protocol")
+            || methods.contains { functions[$0].decorators.contains("abstractmethod") }
+        let isValue = block.decorators.contains("dataclass") || bases.contains { Self.valueBases.contains($0) }
+            || block.name.hasSuffix("Error") || block.name.hasSuffix("Exception")
+        var type = DesignType(name: block.name, line: header.line, bases: bases, isAbstraction: abstract,
+                              isStructural: bases.contains("Protocol"), isValue: isValue,
+                              methods: methods.map { functions[$0].name })
+        type.references = Set(bodyRange(block).filter {
+            tokens.kinds[$0] == .identifier && tokens.text($0 + 1) != "." && tokens.text($0 - 1) != "."
+        }.map { tokens.texts[$0] }).sorted()
+        if block.decorators.contains("dataclass") {
+            for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
+                && statementFunction[number] == nil {
+                let statement = tokens.statements[number]
+                guard tokens.isIdentifier(statement.start), tokens.text(statement.start + 1) == ":" else { continue }
+                let hasDefault = tokens.texts[statement.start..<statement.end].contains("=")
+                type.fields.append(Parameter(name: tokens.text(statement.start), hasDefault: hasDefault))
+            }
+        }
+        return type
+    }
+
+    func function(_ index: Int) -> DesignFunction {
+        let block = functions[index], header = tokens.statements[block.header]
+        let nameIndex = header.start + (tokens.text(header.start) == "def" ? 1 : 2)
+        var parameters: [Parameter] = []
+        if tokens.text(nameIndex + 1) == "(" {
+            for part in tokens.arguments(nameIndex + 1) {
+                var first = part.lowerBound
+                while first < part.upperBound, tokens.text(first) == "*" || tokens.text(first) == "**" { first += 1 }
+                guard first < part.upperBound, tokens.isIdentifier(first) else { continue }
+                parameters.append(Parameter(name: tokens.text(first), hasDefault: tokens.texts[part].contains("=")))
+            }
+        }
+        let isMethod = block.owner != nil && !block.decorators.contains("staticmethod")
+        if isMethod, let receiver = parameters.first, receiver.name == "self" || receiver.name == "cls" {
+            parameters.removeFirst()
+        }
+        let range = bodyRange(block)
+        let body = statements(block)
+        let used = Set(range.filter { tokens.kinds[$0] == .identifier }.map { tokens.texts[$0] })
+        let isStub = body.allSatisfy { statement in
+            let first = tokens.text(statement.start)
+            return first == "..." || first == "pass" || (first == "raise" && tokens.text(statement.start + 1) == "NotImplementedError")
+                || (statement.end - statement.start == 1 && tokens.kinds[statement.start] == .string)
+        }
+        let overrides = block.owner.map(hasBases) ?? false
+        let skipUnused = isStub || overrides || block.name.hasPrefix("__")
+            || block.decorators.contains { ["abstractmethod", "overload", "fixture", "property"].contains($0) }
+        let unused = skipUnused ? [] : parameters.map(\.name).filter { !$0.hasPrefix("_") && !used.contains($0) }
+        return DesignFunction(
+            name: block.name, typeName: block.owner.map { classes[$0].name }, line: header.line, parameters: parameters,
+            forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused,
+            decisions: range.filter { tokens.kinds[$0] == .identifier && Self.decisionWords.contains(tokens.texts[$0]) }.count,
+            effects: PythonEffects.kinds(in: range, tokens: tokens))
+    }
+
+    /// The class names bases, so its methods' signatures may be fixed by them.
+    private func hasBases(_ classIndex: Int) -> Bool {
+        let open = tokens.statements[classes[classIndex].header].start + 2
+        return tokens.text(open) == "(" && !tokens.arguments(open).isEmpty
+    }
+
+    /// `return a.b(x, y)` where `x, y` are exactly the parameters: the callee's dotted name.
+    /// An argument that is anything but a parameter (`int(x)`, `x + 1`, `self.y`) adapts, so no.
+    func forwarding(_ body: [PythonTokens.Statement], parameters: [Parameter]) -> String? {
+        guard body.count == 1, !parameters.isEmpty, let statement = body.first else { return nil }
+        var index = statement.start
+        if tokens.text(index) == "return" || tokens.text(index) == "await" { index += 1 }
+        if tokens.text(index) == "await" { index += 1 }
+        var callee: [String] = []
+        while index < statement.end {
+            guard tokens.isIdentifier(index) else { return nil }
+            callee.append(tokens.text(index)); index += 1
+            if tokens.text(index) == "(", tokens.partner[index] == index + 1, tokens.text(index + 2) == "." {
+                callee[callee.count - 1] += "()"; index += 2
+            }
+            if tokens.text(index) == "." { index += 1; continue }
+            break
+        }
+        guard tokens.text(index) == "(", tokens.partner[index] == statement.end - 1 else { return nil }
+        let names = Set(parameters.map(\.name))
+        var passed: Set<String> = []
+        for part in tokens.arguments(index) {
+            var value = part.lowerBound
+            if tokens.text(value) == "*" || tokens.text(value) == "**" { value += 1 }
+            if part.count == 3, tokens.text(part.lowerBound + 1) == "=" { value = part.lowerBound + 2 }
+            guard value == part.upperBound - 1, names.contains(tokens.text(value)) else { return nil }
+            passed.insert(tokens.text(value))
+        }
+        return passed == names ? callee.joined(separator: ".") : nil
+    }
+}

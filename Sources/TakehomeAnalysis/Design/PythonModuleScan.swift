@@ -1,0 +1,118 @@
+import TakehomeCore
+
+/// File-wide readings of a Python file: calls and constructions, imports, identifier counts,
+/// mutable state shared through the module or a class, and types that keep their one instance.
+extension PythonBodies {
+    static let mutators: Set<String> = ["append", "extend", "insert", "update", "add", "pop", "popitem", "clear",
+                                        "remove", "discard", "setdefault", "appendleft"]
+    static let containerCalls: Set<String> = ["list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"]
+
+    func scanCalls(into design: inout FileDesign) {
+        let typeNames = Set(design.types.map(\.name))
+        for statementIndex in tokens.statements.indices {
+            let statement = tokens.statements[statementIndex]
+            let returned = tokens.text(statement.start) == "return"
+            for index in statement.start..<statement.end where tokens.isIdentifier(index) {
+                design.identifierCounts[tokens.texts[index], default: 0] += 1
+                guard tokens.text(index + 1) == "(", !["def", "class"].contains(tokens.text(index - 1)),
+                      tokens.partner[index + 1] > index else { continue }
+                let name = tokens.texts[index]
+                var positional = 0, keywords: [String] = [], spreads = false
+                for part in tokens.arguments(index + 1) {
+                    let first = tokens.text(part.lowerBound)
+                    if first == "*" || first == "**" { spreads = true
+                    } else if part.count > 1, tokens.text(part.lowerBound + 1) == "=" { keywords.append(first)
+                    } else { positional += 1 }
+                }
+                design.calls.append(CallSite(name: name, positional: positional, keywords: keywords, spreads: spreads))
+                if name.first?.isUppercase == true || typeNames.contains(name), tokens.text(index - 1) != "." || typeNames.contains(name) {
+                    design.instantiations.append(Instantiation(
+                        typeName: name, line: tokens.lines[index], function: statementFunction[statementIndex].map { functions[$0].name },
+                        enclosingType: statementClass[statementIndex].map { classes[$0].name },
+                        isReturned: returned && statementFunction[statementIndex] != nil))
+                }
+            }
+            if tokens.text(statement.start) == "import" {
+                for part in statement.start + 1..<statement.end where tokens.isIdentifier(part) && tokens.text(part - 1) != "." {
+                    if tokens.text(part - 1) == "as" || tokens.text(part) == "as" { continue }
+                    design.imports.append(tokens.chain(endingAt: lastOfChain(part)).joined(separator: "."))
+                }
+            } else if tokens.text(statement.start) == "from" {
+                var index = statement.start + 1, module = ""
+                while index < statement.end, tokens.text(index) != "import" { module += tokens.texts[index]; index += 1 }
+                design.imports.append(module)
+            }
+        }
+    }
+
+    private func lastOfChain(_ index: Int) -> Int {
+        var end = index
+        while tokens.text(end + 1) == ".", tokens.isIdentifier(end + 2) { end += 2 }
+        return end
+    }
+
+    /// Module-level and class-level containers changed inside a function, names rebound through
+    /// `global`, and classes that keep a shared instance (`_instance`, or a class method returning
+    /// a class attribute).
+    func scanModuleState(into design: inout FileDesign) {
+        var containers: [String: DesignPlace] = [:]
+        var classAttributes: [String: (klass: String, line: Int)] = [:]
+        for number in tokens.statements.indices where statementFunction[number] == nil {
+            let statement = tokens.statements[number]
+            guard tokens.isIdentifier(statement.start) else { continue }
+            var equals = statement.start + 1
+            if tokens.text(equals) == ":" { while equals < statement.end, tokens.text(equals) != "=" { equals += 1 } }
+            guard tokens.text(equals) == "=", equals + 1 < statement.end else { continue }
+            let name = tokens.texts[statement.start], value = tokens.text(equals + 1)
+            let isContainer = ["[", "{"].contains(value) || (Self.containerCalls.contains(value) && tokens.text(equals + 2) == "(")
+            if let owner = statementClass[number] {
+                classAttributes[name] = (classes[owner].name, statement.line)
+                if name.lowercased().contains("instance") {
+                    design.singletons.append(DesignPlace(file: design.path, line: statement.line, name: "\(classes[owner].name).\(name)",
+                                                         note: "class attribute holding the shared instance"))
+                }
+                if isContainer { containers[name] = DesignPlace(file: design.path, line: statement.line, name: "\(classes[owner].name).\(name)") }
+            } else if isContainer {
+                containers[name] = DesignPlace(file: design.path, line: statement.line, name: name)
+            }
+        }
+        var mutated: [DesignPlace] = []
+        for number in tokens.statements.indices where statementFunction[number] != nil {
+            let statement = tokens.statements[number]
+            if tokens.text(statement.start) == "global" {
+                for index in statement.start + 1..<statement.end where tokens.isIdentifier(index) {
+                    let name = tokens.texts[index]
+                    let place = containers[name] ?? DesignPlace(file: design.path, line: statement.line, name: name)
+                    mutated.append(DesignPlace(file: place.file, line: place.line, name: name, note: "rebound through global"))
+                    if name.lowercased().contains("instance") {
+                        design.singletons.append(DesignPlace(file: design.path, line: statement.line, name: name,
+                                                             note: "module variable holding the shared instance"))
+                    }
+                }
+                continue
+            }
+            for index in statement.start..<statement.end where tokens.isIdentifier(index) {
+                let name = tokens.texts[index]
+                guard let place = containers[name] else { continue }
+                let qualified = tokens.text(index - 1) == "."
+                if qualified, !["cls", "self", place.name.split(separator: ".").first.map(String.init) ?? ""]
+                    .contains(tokens.text(index - 2)) { continue }
+                if !qualified, place.name.contains(".") { continue }
+                let changes = (tokens.text(index + 1) == "." && Self.mutators.contains(tokens.text(index + 2)) && tokens.text(index + 3) == "(")
+                    || (tokens.text(index + 1) == "[" && ["=", "+=", "-="].contains(tokens.text(tokens.partner[index + 1] + 1)))
+                if changes { mutated.append(DesignPlace(file: place.file, line: place.line, name: place.name, note: "changed at line \(tokens.lines[index])")) }
+            }
+            if let function = statementFunction[number], functions[function].decorators.contains("classmethod")
+                || functions[function].decorators.contains("staticmethod"), let owner = functions[function].owner,
+               tokens.text(statement.start) == "return", statement.end - statement.start == 4,
+               [classes[owner].name, "cls"].contains(tokens.text(statement.start + 1)), tokens.text(statement.start + 2) == ".",
+               let attribute = classAttributes[tokens.text(statement.start + 3)], attribute.klass == classes[owner].name {
+                design.singletons.append(DesignPlace(file: design.path, line: attribute.line,
+                                                     name: "\(classes[owner].name).\(tokens.text(statement.start + 3))",
+                                                     note: "returned by \(functions[function].name)() to every caller"))
+            }
+        }
+        var seen: Set<String> = []
+        design.mutableState = mutated.filter { seen.insert($0.name).inserted }
+    }
+}
