@@ -95,6 +95,10 @@ public struct NetworkPolicy: Sendable, Hashable {
 public struct MutationBudget: Sendable, Hashable {
     public var mutants: Int = 40
     public var seconds: TimeSpan = TimeSpan(seconds: 120)
+
+    public init(mutants: Int = 40, seconds: TimeSpan = TimeSpan(seconds: 120)) {
+        self.mutants = mutants; self.seconds = seconds
+    }
 }
 
 /// The rubric's parts and their weights, in file order.
