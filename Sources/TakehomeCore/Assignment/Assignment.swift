@@ -53,6 +53,10 @@ public struct TestSuiteSpec: Sendable, Hashable {
     /// Folder in the run directory, relative to the submission's root.
     public var into: String
     public var points: PointsSpec
+
+    public init(path: String, into: String, points: PointsSpec = PointsSpec()) {
+        self.path = path; self.into = into; self.points = points
+    }
 }
 
 /// Points per test: glob patterns in file order, first match wins, else the default.

@@ -1,5 +1,6 @@
 import TakehomeCore
 import Foundation
+import TakehomeSandbox
 
 /// Runs a sample of mutants against the candidate's own tests in the sandbox: first the unmutated
 /// suite (it must find tests and pass), then each mutant in a fresh copy of the submission, in
