@@ -2,7 +2,9 @@ import TakehomeCore
 
 /// Finds every mutation site in the candidate's source on the token stream, so that one procedure
 /// serves every language the token engine reads. Strings and comments are never tokens that change:
-/// a comment is no token at all, and a string literal is one token no operator matches.
+/// a comment is no token at all, and a string literal is one token no operator matches. Lines that
+/// start with `@` (decorators, annotations: `@dataclass(frozen=True)`) are configuration, not logic,
+/// and are left alone.
 public struct MutantGenerator: Sendable {
     private let languages: [String: (analyzer: TokenAnalyzer, operators: MutationOperators)]
 
@@ -31,9 +33,11 @@ public struct MutantGenerator: Sendable {
         }
         let bytes = Array(text.utf8)
         var mutants: [Mutant] = []
+        var annotationLine = false
         for index in tokens.indices {
             let token = tokens[index]
-            guard let (kind, replacement) = change(at: index, tokens, analyzer, operators) else { continue }
+            if token.startsLine { annotationLine = token.text == "@" }
+            guard !annotationLine, let (kind, replacement) = change(at: index, tokens, analyzer, operators) else { continue }
             var end = token.end
             if kind == "return" { end = tokens[returnedExpressionEnd(after: index, tokens, operators)].end }
             let start = kind == "return" ? tokens[index + 1].start : token.start

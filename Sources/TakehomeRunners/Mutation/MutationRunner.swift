@@ -25,12 +25,16 @@ public struct MutationRunner: Sendable {
         let budget = assignment.mutation
         var metrics = MutationMetrics(budget: .init(mutants: budget.mutants, seconds: budget.seconds.seconds),
                                       generated: generated, selected: sample.count, selection: selection)
-        defer { metrics.seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000 }
-        if budget.mutants == 0 { metrics.notMeasured = "mutation testing is turned off (mutation.mutants: 0)"; return metrics }
-        if sample.isEmpty { metrics.notMeasured = "the source has nothing the mutation operators change"; return metrics }
+        func finished(notMeasured reason: String? = nil) -> MutationMetrics {
+            metrics.notMeasured = reason
+            metrics.seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+            return metrics
+        }
+        if budget.mutants == 0 { return finished(notMeasured: "mutation testing is turned off (mutation.mutants: 0)") }
+        if sample.isEmpty { return finished(notMeasured: "the source has nothing the mutation operators change") }
 
         let baseline = try await run(tree: tree, mutant: nil, wall: assignment.limits.wall)
-        if let reason = Self.unmeasurable(baseline) { metrics.notMeasured = reason; return metrics }
+        if let reason = Self.unmeasurable(baseline) { return finished(notMeasured: reason) }
         metrics.baselineSeconds = (baseline.wallSeconds * 1000).rounded() / 1000
         let timeout = min(3 * baseline.wallSeconds + 2, assignment.limits.wall.seconds)
         metrics.mutantTimeoutSeconds = (timeout * 1000).rounded() / 1000
@@ -64,7 +68,7 @@ public struct MutationRunner: Sendable {
         metrics.score = metrics.run == 0 ? nil : Double(metrics.killed) / Double(metrics.run)
         metrics.survivors = Array(metrics.survivors.sorted { ($0.file, $0.line, $0.start) < ($1.file, $1.line, $1.start) }
             .prefix(MutationMetrics.survivorsShown))
-        return metrics
+        return finished()
     }
 
     /// What one run of the suite showed.

@@ -64,6 +64,8 @@ private func sites(_ path: String, _ text: String) -> [String] {
 
 @Test func unreadLanguagesAndModuleLevelCode() {
     #expect(MutantGenerator().mutants(path: "notes.txt", text: "a < b").isEmpty)
+    #expect(MutantGenerator().mutants(path: "p.py", text: "@dataclass(frozen=True, order=1 < 2)\nclass P:\n    x = 1\n")
+        .map(\.line) == [3])
     let module = MutantGenerator().mutants(path: "limits.py", text: "LIMIT = 40\n")
     #expect(module.map(\.function) == ["(module)"])
     #expect(module.map(\.mutated) == ["41"])
