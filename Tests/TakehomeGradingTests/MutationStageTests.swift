@@ -26,14 +26,15 @@ private func tinyProject(in scratch: Scratch) throws -> URL {
     return project
 }
 
-private func stage(mutants: Int = 40, seconds: Double = 120) throws -> MutationStage {
-    let grader = try Grader(assignment: try loadAssignment())
+/// The stage with a budget of its own (a generous default, so that a loaded machine runs every mutant).
+private func stage(mutants: Int = 40, seconds: Double = 900) throws -> MutationStage {
+    let grader = try Grader(assignment: try loadAssignment(mutants: mutants))
     var assignment = grader.assignment
     assignment.mutation = MutationBudget(mutants: mutants, seconds: TimeSpan(seconds: seconds))
     return MutationStage(assignment: assignment, runner: grader.runner)
 }
 
-@Test(.timeLimit(.minutes(3))) func sandboxedTestsKillSomeMutantsAndMissOthers() async throws {
+@Test(.timeLimit(.minutes(10))) func sandboxedTestsKillSomeMutantsAndMissOthers() async throws {
     let scratch = try Scratch()
     let outcome = try #require(try await stage().run(try tinyProject(in: scratch), seed: "tiny"))
     let metrics = outcome.metrics
@@ -48,7 +49,7 @@ private func stage(mutants: Int = 40, seconds: Double = 120) throws -> MutationS
     #expect(metrics.mutantTimeoutSeconds >= 2 && metrics.seconds > 0 && metrics.baselineSeconds > 0)
 }
 
-@Test(.timeLimit(.minutes(3))) func aSmallSecondsBudgetLeavesMutantsNotRun() async throws {
+@Test(.timeLimit(.minutes(10))) func aSmallSecondsBudgetLeavesMutantsNotRun() async throws {
     let scratch = try Scratch()
     let outcome = try #require(try await stage(seconds: 1).run(try tinyProject(in: scratch), seed: "tiny"))
     #expect(outcome.metrics.selected == 6)
@@ -57,13 +58,13 @@ private func stage(mutants: Int = 40, seconds: Double = 120) throws -> MutationS
     #expect(outcome.metrics.budget == .init(mutants: 40, seconds: 1))
 }
 
-@Test(.timeLimit(.minutes(3))) func theMutantCountBudgetBoundsTheSample() async throws {
+@Test(.timeLimit(.minutes(10))) func theMutantCountBudgetBoundsTheSample() async throws {
     let scratch = try Scratch()
     let outcome = try #require(try await stage(mutants: 2).run(try tinyProject(in: scratch), seed: "tiny"))
     #expect(outcome.metrics.generated == 6 && outcome.metrics.selected == 2 && outcome.metrics.run == 2)
 }
 
-@Test(.timeLimit(.minutes(3))) func failingOrMissingTestsAreNotMeasured() async throws {
+@Test(.timeLimit(.minutes(10))) func failingOrMissingTestsAreNotMeasured() async throws {
     let scratch = try Scratch()
     let project = try tinyProject(in: scratch)
     try Data("def test_broken():\n    assert False\n".utf8).write(to: project.appendingPathComponent("tests/test_broken.py"))
@@ -74,11 +75,22 @@ private func stage(mutants: Int = 40, seconds: Double = 120) throws -> MutationS
     #expect(try await stage().run(project, seed: "tiny") == nil)
 }
 
-@Test(.timeLimit(.minutes(5))) func theCleanSamplesTestsKillMoreThanTheTangles() async throws {
+@Test(.timeLimit(.minutes(10))) func theCleanSamplesTestsKillMoreThanTheTangles() async throws {
     let stage = try stage(mutants: 20)
     let clean = try #require(try await stage.run(assignmentDirectory.appendingPathComponent("samples/clean"), seed: "s"))
     let tangle = try #require(try await stage.run(assignmentDirectory.appendingPathComponent("samples/tangle"), seed: "s"))
     #expect(clean.metrics.notMeasured == nil && tangle.metrics.notMeasured == nil)
     #expect(clean.metrics.run == 20 && tangle.metrics.run == 20)
     #expect(clean.metrics.killed > tangle.metrics.killed)
+}
+
+@Test(.timeLimit(.minutes(10))) func theGraderReportsMutationAndItsSurvivors() async throws {
+    let scratch = try Scratch()
+    var assignment = try loadAssignment(mutants: 40)
+    assignment.mutation.seconds = TimeSpan(seconds: 900)
+    let report = try await Grader(assignment: assignment).grade(.init(source: try tinyProject(in: scratch).path))
+    let mutation = try #require(report.metrics.testability?.mutation)
+    #expect(mutation.run == 6 && mutation.killed == 4 && mutation.survivors.map(\.line) == [2, 2])
+    #expect(report.findings.filter { $0.rule == "testability.surviving-mutant" }.map(\.line) == [2, 2])
+    #expect(report.timings["mutation"] != nil)
 }

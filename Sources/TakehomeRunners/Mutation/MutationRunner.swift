@@ -88,7 +88,7 @@ public struct MutationRunner: Sendable {
         if let mutant {
             let file = workspace.run.appendingPathComponent(Assignment.pathInSubmission(root: assignment.root, mutant.file))
             let bytes = try [UInt8](Data(contentsOf: file))
-            try Data(mutant.apply(to: bytes)).write(to: file)
+            try Data(mutant.apply(to: bytes)).write(to: file, options: .atomic)  // replaces, never follows, a link
         }
         var limited = assignment
         limited.limits.wall = wall
