@@ -78,11 +78,11 @@ private func stage(mutants: Int = 40, seconds: Double = 900) throws -> MutationS
     }
 
     @Test(.timeLimit(.minutes(10))) func theCleanSamplesTestsKillMoreThanTheTangles() async throws {
-        let stage = try stage(mutants: 20)
+        let stage = try stage(mutants: 10)
         let clean = try #require(try await stage.run(assignmentDirectory.appendingPathComponent("samples/clean"), seed: "s"))
         let tangle = try #require(try await stage.run(assignmentDirectory.appendingPathComponent("samples/tangle"), seed: "s"))
         #expect(clean.metrics.notMeasured == nil && tangle.metrics.notMeasured == nil)
-        #expect(clean.metrics.run == 20 && tangle.metrics.run == 20)
+        #expect(clean.metrics.run == 10 && tangle.metrics.run == 10)
         #expect(clean.metrics.killed > tangle.metrics.killed)
     }
 
