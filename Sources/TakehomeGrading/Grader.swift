@@ -79,6 +79,15 @@ public struct Grader: Sendable {
         let metrics = await code
         let analysisSeconds = metrics.seconds
         findings += metrics.findings
+        var reportMetrics = metrics.metrics
+        let mutationStarted = Date()
+        if let mutation = try await MutationStage(assignment: assignment, runner: runner)
+            .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+            reportMetrics.testability = reportMetrics.testability ?? TestabilityMetrics()
+            reportMetrics.testability?.mutation = mutation.metrics
+            findings += mutation.findings
+        }
+        let mutationSeconds = Date().timeIntervalSince(mutationStarted)
         var tests = Report.Tests()
         if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
         let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
@@ -107,10 +116,10 @@ public struct Grader: Sendable {
             tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
             assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
                               runner: assignment.runner, digest: digest),
-            submission: submission, tests: tests, metrics: metrics.metrics, findings: findings.sorted(by: Self.findingOrder),
+            submission: submission, tests: tests, metrics: reportMetrics, findings: findings.sorted(by: Self.findingOrder),
             score: score, sandbox: sandboxInfo, history: history,
             timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
-                      "analysis": analysisSeconds, "total": total])
+                      "analysis": analysisSeconds, "mutation": mutationSeconds, "total": total])
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.

@@ -112,15 +112,26 @@ for step in [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=Benc
 let grader = try Grader(assignment: assignment)
 _ = try await grader.grade(.init(source: "file://\(sample.path)"))  // warms the reference manifest cache
 var overheads: [Double] = [], totals: [Double] = []
+var mutation: MutationMetrics?
 for _ in 0..<3 {
     var report: Report?
     let wall = try await timeAsync { report = try await grader.grade(.init(source: "file://\(sample.path)")) }
     let command = report?.timings["testCommand"] ?? 0
+    mutation = report?.metrics.testability?.mutation
     totals.append(wall)
-    overheads.append(wall - command)
+    overheads.append(wall - command - (report?.timings["mutation"] ?? 0))
 }
-print(String(format: "grading   clean sample: total %@, harness overhead %@ (total minus the test command; target ≤ 500 ms)",
+print(String(format: "grading   clean sample: total %@, harness overhead %@ (total minus the test command and mutation testing; target ≤ 500 ms)",
              milliseconds(median(totals)), milliseconds(median(overheads))))
+
+// 5. Mutation testing: mutants run per second of the mutation stage on the clean sample (last grading).
+if let mutation, mutation.notMeasured == nil, mutation.seconds > 0 {
+    print(String(format: "mutation  clean sample: %d mutants run (%d killed, %d not run) in %.2f s: %.1f mutants/s on %d cores; unmutated run %.2f s",
+                 mutation.run, mutation.killed, mutation.notRun, mutation.seconds, Double(mutation.run) / mutation.seconds,
+                 ProcessInfo.processInfo.activeProcessorCount, mutation.baselineSeconds))
+} else {
+    print("mutation  clean sample: not measured (\(mutation?.notMeasured ?? "no mutation metrics in the report"))")
+}
 
 // 4. Static analysis: takehome against lizard on the same ~100 000 lines of real Python (CPython's
 // standard library on this machine), one run each, side by side; peak memory of `takehome metrics`.

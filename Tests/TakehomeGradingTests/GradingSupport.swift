@@ -6,9 +6,12 @@ import TakehomeCore
 let assignmentDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Assignments/shift-pay-python")
 
-func loadAssignment(wall: Double? = nil) throws -> Assignment {
+/// The bundled assignment; mutation testing is off (`mutants: 0`) unless a test asks for mutants, so
+/// that tests about other stages do not run dozens of sandboxed suites each.
+func loadAssignment(wall: Double? = nil, mutants: Int = 0) throws -> Assignment {
     var assignment = try AssignmentLoader.load(directory: assignmentDirectory)
     if let wall { assignment.limits.wall = TimeSpan(seconds: wall) }
+    assignment.mutation.mutants = mutants
     return assignment
 }
 

@@ -5,8 +5,8 @@ import TakehomeCore
 public struct TokenAnalyzer: LanguageAnalyzer {
     public let language: SourceLanguage
     public let extensions: Set<String>
-    private let lexer: Lexer
-    private let rules: CompiledGrammar
+    let lexer: Lexer
+    let rules: CompiledGrammar
 
     public init(_ description: some LanguageDescription) {
         language = description.language

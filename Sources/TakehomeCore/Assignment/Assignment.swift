@@ -53,6 +53,10 @@ public struct TestSuiteSpec: Sendable, Hashable {
     /// Folder in the run directory, relative to the submission's root.
     public var into: String
     public var points: PointsSpec
+
+    public init(path: String, into: String, points: PointsSpec = PointsSpec()) {
+        self.path = path; self.into = into; self.points = points
+    }
 }
 
 /// Points per test: glob patterns in file order, first match wins, else the default.
@@ -95,6 +99,10 @@ public struct NetworkPolicy: Sendable, Hashable {
 public struct MutationBudget: Sendable, Hashable {
     public var mutants: Int = 40
     public var seconds: TimeSpan = TimeSpan(seconds: 120)
+
+    public init(mutants: Int = 40, seconds: TimeSpan = TimeSpan(seconds: 120)) {
+        self.mutants = mutants; self.seconds = seconds
+    }
 }
 
 /// The rubric's parts and their weights, in file order.
