@@ -76,23 +76,36 @@ public struct Grader: Sendable {
                                     file: failure.expectedPath), at: 0)
         }
 
-        let metrics = await code
+        var metrics = await code
         let analysisSeconds = metrics.seconds
         findings += metrics.findings
         var tests = Report.Tests()
         if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
+        // The candidate's own tests, on a fresh copy of what they submitted (no assignment tests in it).
+        let ownStarted = Date()
+        let ownStage = OwnTestsStage(assignment: assignment, runner: runner)
+        let own = try await ownStage.run(fetched.tree, sourceFiles: Set((metrics.metrics.size?.files ?? []).filter { $0.kind == .source }.map(\.path)),
+                                         functions: metrics.metrics.complexity?.functions ?? [], phaseName: "candidate's own tests")
+        if var own {
+            own.metrics.reference = hasReference ? try await ownStage.reference(digest: digest) : nil
+            tests.candidate = own.suite
+            metrics.metrics.testability = TestabilityMetrics(ownTests: own.metrics)
+            findings += own.findings
+        }
+        let ownSeconds = Date().timeIntervalSince(ownStarted)
         let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
-                                                                  complexity: metrics.metrics.complexity)
+                                                                  complexity: metrics.metrics.complexity,
+                                                                  testability: metrics.metrics.testability)
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
-        let unenforced = Array(Set(([outcome.sandbox] + setup.map(\.result)).flatMap(\.unenforced))).sorted()
+        let unenforced = Array(Set(([outcome.sandbox] + setup.map(\.result) + (own.map { [$0.sandbox] } ?? [])).flatMap(\.unenforced))).sorted()
         findings += unenforced.map {
             Finding(rule: "sandbox.unenforced-limit", severity: .warning, message: "A limit was not enforced as asked: \($0).")
         }
         let sandboxInfo = SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
-                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase],
+                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase] + (own.map { [$0.phase] } ?? []),
                                       unenforced: unenforced, syscallFilter: Sandbox.syscallFilterDescription)
         let submission = Report.Submission(
             source: request.source, kind: fetched.kind.rawValue, ref: fetched.ref, commit: fetched.commit,
@@ -109,7 +122,7 @@ public struct Grader: Sendable {
             submission: submission, tests: tests, metrics: metrics.metrics, findings: findings.sorted(by: Self.findingOrder),
             score: score, sandbox: sandboxInfo, history: history,
             timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
-                      "analysis": analysisSeconds, "total": total])
+                      "analysis": analysisSeconds, "ownTests": ownSeconds, "total": total])
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.

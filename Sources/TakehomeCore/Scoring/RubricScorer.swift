@@ -9,8 +9,10 @@ public struct RubricScorer: Sendable {
 
     /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode) and
     /// complexity from the candidate's source functions (nil when static analysis did not run),
-    /// in proportion to the suite's points earned.
-    public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil) -> Score {
+    /// in proportion to the suite's points earned, and testability from the candidate's own tests
+    /// (nil when they were not run).
+    public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil,
+                      testability: TestabilityMetrics? = nil) -> Score {
         var parts: [Score.Part] = []
         for (name, weight) in rubric.weights {
             if name == "correctness", let suite {
@@ -18,6 +20,8 @@ public struct RubricScorer: Sendable {
             } else if name == "complexity", let complexity {
                 let share = suite.map { $0.pointsPossible > 0 ? $0.pointsEarned / $0.pointsPossible : 0 }
                 parts.append(ComplexityScore.part(complexity, weight: weight, testShare: share))
+            } else if name == "testability", testability?.ownTests != nil {
+                parts.append(TestabilityScore.part(testability, weight: weight))
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
                     : "not measured: this analysis is not part of this takehome yet"
