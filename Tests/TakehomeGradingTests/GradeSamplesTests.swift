@@ -14,8 +14,12 @@ import TakehomeCore
     // Complexity is measured exactly when the analysis found functions in the candidate's source.
     let complexityMeasured = !(report.metrics.complexity?.functions.isEmpty ?? true)
     #expect(report.score.parts.filter { !$0.measured }.map(\.name)
-            == ["testability"] + (complexityMeasured ? [] : ["complexity"]) + ["design"])
-    #expect(report.score.max == (complexityMeasured ? 75 : 60))
+            == (complexityMeasured ? [] : ["complexity"]) + ["design"])
+    #expect(report.score.max == (complexityMeasured ? 90 : 75))
+    // Its own 21 tests pass and cover every line and branch of shiftpay.py, as the reference's do.
+    #expect(report.tests.candidate?.total == 21 && report.tests.candidate?.passed == 21)
+    #expect(report.tests.candidate?.coverage == Coverage(lines: 1, branches: 1))
+    #expect(report.score.parts.first { $0.name == "testability" }?.earned == 15)
     #expect(report.submission.commit?.count == 40)
     #expect(report.submission.authors.map(\.name) == ["Test Candidate"])
     #expect(report.submission.commitTime == ISO8601DateFormatter().date(from: "2026-01-02T03:04:05Z"))
