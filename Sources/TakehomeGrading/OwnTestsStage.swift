@@ -27,7 +27,8 @@ struct OwnTestsStage: Sendable {
         let workspace = try RunWorkspace.create()
         defer { workspace.remove() }
         _ = try TreeCopier.copy(from: tree, to: workspace.run)
-        let setup = try await SetupPhase(sandbox: runner.sandbox, toolchainMounts: runner.profile.toolchainMounts)
+        // The same setup as the graded run's (whose phase and findings report it), in this copy.
+        _ = try await SetupPhase(sandbox: runner.sandbox, toolchainMounts: runner.profile.toolchainMounts)
             .run(assignment, workspace: workspace)
         guard let outcome = try await OwnTestsRunner(runner: runner).run(assignment: assignment, workspace: workspace) else {
             return nil
@@ -35,8 +36,7 @@ struct OwnTestsStage: Sendable {
         let tool = runner.profile.coverageReport.map { "\(runner.profile.name) + coverage.py (\($0.format.rawValue))" }
         let metrics = OwnTestsSummary.metrics(outcome.result, coverage: outcome.coverage, coverageNote: outcome.coverageProblem,
                                               tool: tool, sourceFiles: sourceFiles, functions: functions)
-        var findings = outcome.findings
-        if let failure = SetupPhase.finding(for: setup, of: assignment) { findings.append(failure) }
+        let findings = outcome.findings
         let run = outcome.sandbox
         let phase = SandboxInfo.Phase(name: phaseName, exitCode: run.exitCode, signal: run.signal,
                                       wallSeconds: (run.wallSeconds * 1000).rounded() / 1000,

@@ -68,12 +68,16 @@ import TakehomeCore
         var copy = report
         copy.generatedAt = Date(timeIntervalSince1970: 0)
         copy.timings = [:]
-        if var hidden = copy.tests.hidden {
-            hidden.durationMs = 0
-            hidden.cases = hidden.cases.map { var testCase = $0; testCase.durationMs = 0; return testCase }
-            hidden.output = hidden.output?.replacingOccurrences(of: #"in [0-9.]+s"#, with: "in Ns", options: .regularExpression)
-            copy.tests.hidden = hidden
+        func untimed(_ suite: TestSuiteResult?) -> TestSuiteResult? {
+            guard var suite else { return nil }
+            suite.durationMs = 0
+            suite.cases = suite.cases.map { var testCase = $0; testCase.durationMs = 0; return testCase }
+            suite.output = suite.output?.replacingOccurrences(of: #"in [0-9.]+s"#, with: "in Ns", options: .regularExpression)
+            return suite
         }
+        copy.tests.hidden = untimed(copy.tests.hidden)
+        copy.tests.candidate = untimed(copy.tests.candidate)
+        copy.metrics.testability?.ownTests?.durationMs = 0
         if var sandbox = copy.sandbox {
             sandbox.phases = sandbox.phases.map { var phase = $0; phase.wallSeconds = 0; return phase }
             copy.sandbox = sandbox
