@@ -159,3 +159,35 @@ private let calcTests: [String: String] = [
     #expect(report.findings.contains { $0.rule == "tests.tampering-attempt" && $0.file == "tests/conftest.py"
         && $0.message.contains("own tests") })
 }
+
+@Test(.timeLimit(.minutes(1))) func aCoverageModuleOfTheirsDoesNotReplaceTheCoverageTool() async throws {
+    let scratch = try Scratch()
+    // A `coverage.py` at the solution's root that would report every line covered if it were imported
+    // as the coverage tool.
+    let forged = """
+        class Coverage:
+            def __init__(self, *args, **kwargs):
+                pass
+
+            def start(self):
+                pass
+
+            def stop(self):
+                pass
+
+            def xml_report(self, outfile):
+                with open(outfile, "w") as out:
+                    out.write('<coverage><sources><source>/submission</source></sources><packages><package><classes>'
+                              '<class filename="calc.py"><lines><line number="2" hits="1"/></lines></class>'
+                              '</classes></package></packages></coverage>')
+
+        """
+    var files = calcTests
+    files["coverage.py"] = forged
+    let url = try repository(files, in: scratch)
+    let report = try await Grader(assignment: try loadAssignment()).grade(.init(source: url))
+    let own = try #require(report.metrics.testability?.ownTests)
+    #expect(own.found == 4 && own.passed == 3)
+    #expect(own.files.first { $0.file == "calc.py" }?.lines == 9)
+    #expect(own.coverage?.lines ?? 1 < 1)
+}
