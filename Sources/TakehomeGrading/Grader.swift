@@ -84,12 +84,13 @@ public struct Grader: Sendable {
         // The candidate's own tests, on a fresh copy of what they submitted (no assignment tests in it).
         let ownStarted = Date()
         let ownStage = OwnTestsStage(assignment: assignment, runner: runner)
-        let own = try await ownStage.run(fetched.tree, sourceFiles: Set((metrics.metrics.size?.files ?? []).filter { $0.kind == .source }.map(\.path)),
-                                         functions: metrics.metrics.complexity?.functions ?? [], phaseName: "candidate's own tests")
+        let own = try await ownStage.run(fetched.tree, analysed: metrics.metrics, phaseName: "candidate's own tests")
         if var own {
             own.metrics.reference = hasReference ? try await ownStage.reference(digest: digest) : nil
             tests.candidate = own.suite
-            metrics.metrics.testability = TestabilityMetrics(ownTests: own.metrics)
+            var testability = metrics.metrics.testability ?? TestabilityMetrics()
+            testability.ownTests = own.metrics
+            metrics.metrics.testability = testability
             findings += own.findings
         }
         let ownSeconds = Date().timeIntervalSince(ownStarted)
@@ -100,7 +101,8 @@ public struct Grader: Sendable {
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
-        let unenforced = Array(Set(([outcome.sandbox] + setup.map(\.result) + (own.map { [$0.sandbox] } ?? [])).flatMap(\.unenforced))).sorted()
+        let runs = [outcome.sandbox] + setup.map(\.result) + (own.map { [$0.sandbox] } ?? [])
+        let unenforced = Array(Set(runs.flatMap(\.unenforced))).sorted()
         findings += unenforced.map {
             Finding(rule: "sandbox.unenforced-limit", severity: .warning, message: "A limit was not enforced as asked: \($0).")
         }

@@ -21,6 +21,13 @@ struct OwnTestsStage: Sendable {
         var sandbox: SandboxResult
     }
 
+    /// Runs the tests in `tree`, whose static analysis says which files are source and where their
+    /// functions are.
+    func run(_ tree: URL, analysed: Report.Metrics, phaseName: String) async throws -> Outcome? {
+        let sourceFiles = Set((analysed.size?.files ?? []).filter { $0.kind == .source }.map(\.path))
+        return try await run(tree, sourceFiles: sourceFiles, functions: analysed.complexity?.functions ?? [], phaseName: phaseName)
+    }
+
     /// Runs the tests in `tree`; `sourceFiles` and `functions` are the analysis's view of its source
     /// (paths relative to the solution's root). Nil when the runner cannot run a candidate's tests.
     func run(_ tree: URL, sourceFiles: Set<String>, functions: [FunctionMetrics], phaseName: String) async throws -> Outcome? {
@@ -59,9 +66,7 @@ struct OwnTestsStage: Sendable {
         let starter = (try? StarterFiles(folder: assignment.starterDirectory)) ?? StarterFiles()
         let analysed = try MetricsAnalyzer(registry: .standard, options: MetricsOptions(thresholds: assignment.thresholds))
             .analyze(directory, subfolder: assignment.root, starter: starter)
-        let sourceFiles = Set(analysed.size.files.filter { $0.kind == .source }.map(\.path))
-        guard let outcome = try await run(directory, sourceFiles: sourceFiles, functions: analysed.complexity.functions,
-                                          phaseName: "reference's own tests"),
+        guard let outcome = try await run(directory, analysed: analysed.report, phaseName: "reference's own tests"),
               outcome.metrics.found > 0 else { return nil }
         let reference = OwnTestsMetrics.Reference(found: outcome.metrics.found, passed: outcome.metrics.passed,
                                                   coverage: outcome.metrics.coverage)
