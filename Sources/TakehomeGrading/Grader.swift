@@ -76,33 +76,49 @@ public struct Grader: Sendable {
                                     file: failure.expectedPath), at: 0)
         }
 
-        let metrics = await code
+        var metrics = await code
         let analysisSeconds = metrics.seconds
         findings += metrics.findings
-        var reportMetrics = metrics.metrics
+        var tests = Report.Tests()
+        if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
+        // The candidate's own tests, on a fresh copy of what they submitted (no assignment tests in it).
+        let ownStarted = Date()
+        let ownStage = OwnTestsStage(assignment: assignment, runner: runner)
+        let own = try await ownStage.run(fetched.tree, analysed: metrics.metrics, phaseName: "candidate's own tests")
+        if var own {
+            own.metrics.reference = hasReference ? try await ownStage.reference(digest: digest) : nil
+            tests.candidate = own.suite
+            var testability = metrics.metrics.testability ?? TestabilityMetrics()
+            testability.ownTests = own.metrics
+            metrics.metrics.testability = testability
+            findings += own.findings
+        }
+        let ownSeconds = Date().timeIntervalSince(ownStarted)
         let mutationStarted = Date()
         if let mutation = try await MutationStage(assignment: assignment, runner: runner)
             .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
-            reportMetrics.testability = reportMetrics.testability ?? TestabilityMetrics()
-            reportMetrics.testability?.mutation = mutation.metrics
+            var testability = metrics.metrics.testability ?? TestabilityMetrics()
+            testability.mutation = mutation.metrics
+            metrics.metrics.testability = testability
             findings += mutation.findings
         }
         let mutationSeconds = Date().timeIntervalSince(mutationStarted)
-        var tests = Report.Tests()
-        if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
+        let reportMetrics = metrics.metrics
         let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
                                                                   complexity: metrics.metrics.complexity,
-                                                                  design: metrics.metrics.overEngineering)
+                                                                  design: metrics.metrics.overEngineering,
+                                                                  testability: metrics.metrics.testability)
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
-        let unenforced = Array(Set(([outcome.sandbox] + setup.map(\.result)).flatMap(\.unenforced))).sorted()
+        let runs = [outcome.sandbox] + setup.map(\.result) + (own.map { [$0.sandbox] } ?? [])
+        let unenforced = Array(Set(runs.flatMap(\.unenforced))).sorted()
         findings += unenforced.map {
             Finding(rule: "sandbox.unenforced-limit", severity: .warning, message: "A limit was not enforced as asked: \($0).")
         }
         let sandboxInfo = SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
-                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase],
+                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase] + (own.map { [$0.phase] } ?? []),
                                       unenforced: unenforced, syscallFilter: Sandbox.syscallFilterDescription)
         let submission = Report.Submission(
             source: request.source, kind: fetched.kind.rawValue, ref: fetched.ref, commit: fetched.commit,
@@ -119,7 +135,7 @@ public struct Grader: Sendable {
             submission: submission, tests: tests, metrics: reportMetrics, findings: findings.sorted(by: Self.findingOrder),
             score: score, sandbox: sandboxInfo, history: history,
             timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
-                      "analysis": analysisSeconds, "mutation": mutationSeconds, "total": total])
+                      "analysis": analysisSeconds, "ownTests": ownSeconds, "mutation": mutationSeconds, "total": total])
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.

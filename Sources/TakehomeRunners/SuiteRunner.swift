@@ -47,24 +47,12 @@ public struct SuiteRunner: Sendable {
         let invocation = SuiteInvocation(testPath: suite.into, solutionRoot: assignment.root, limits: assignment.limits,
                                          nonce: nonce)
         var command = profile.command(for: invocation, layout: layout)
-        command.mounts += [
-            SandboxMount(source: workspace.run.path, destination: layout.submission, writable: true),
-            SandboxMount(source: workspace.results.path, destination: layout.results, writable: true),
-            SandboxMount(source: workspace.support.path, destination: layout.support, writable: false),
-        ]
+        command.mounts += mounts(for: workspace)
         command.network = false
         let run = try await sandbox.run(command)
 
         var findings: [Finding] = []
-        let junit: Result<JUnitReport, TakehomeError>?
-        switch UntrustedFile().read(profile.resultFile, beneath: workspace.results, name: "the result file") {
-        case .absent:
-            junit = nil
-        case .refused(let reason):
-            junit = .failure(TakehomeError(.dataError, reason))
-        case .data(let data):
-            do { junit = .success(try JUnitReport.parse(data)) } catch let error as TakehomeError { junit = .failure(error) }
-        }
+        let junit = readJUnit(workspace)
         let limitSentences = run.limitsHit.filter { $0 != .output }.map { run.describe($0, limits: assignment.limits) }
         let observation = ResultCrossCheck.Observation(
             manifest: manifest, junit: junit, witness: WitnessLog(data: run.witness, nonce: nonce),
@@ -79,6 +67,28 @@ public struct SuiteRunner: Sendable {
                                         + ". The tests concerned earn nothing."))
         }
         return Outcome(result: result, sandbox: run, findings: findings)
+    }
+
+    /// The run directory (writable), the results folder (writable) and the support files (read-only).
+    func mounts(for workspace: RunWorkspace) -> [SandboxMount] {
+        [SandboxMount(source: workspace.run.path, destination: layout.submission, writable: true),
+         SandboxMount(source: workspace.results.path, destination: layout.results, writable: true),
+         SandboxMount(source: workspace.support.path, destination: layout.support, writable: false)]
+    }
+
+    /// The profile's result file read back through `UntrustedFile`: nil when absent, a failure when
+    /// refused or unparsable.
+    func readJUnit(_ workspace: RunWorkspace) -> Result<JUnitReport, TakehomeError>? {
+        switch UntrustedFile().read(profile.resultFile, beneath: workspace.results, name: "the result file") {
+        case .absent:
+            return nil
+        case .refused(let reason):
+            return .failure(TakehomeError(.dataError, reason))
+        case .data(let data):
+            do { return .success(try JUnitReport.parse(data)) } catch let error as TakehomeError { return .failure(error) } catch {
+                return .failure(TakehomeError(.dataError, "\(error)"))
+            }
+        }
     }
 
     static func text(_ data: Data) -> String {

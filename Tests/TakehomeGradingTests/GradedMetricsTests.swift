@@ -4,7 +4,7 @@ import TakehomeCore
 @testable import TakehomeGrading
 
 /// The errors of a report's JSON against docs/report.schema.json (python3's jsonschema).
-private func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [String] {
+func schemaErrors(_ report: Report, in scratch: Scratch) throws -> [String] {
     let schema = assignmentDirectory.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/report.schema.json")
     let document = scratch.url.appendingPathComponent("report.json")

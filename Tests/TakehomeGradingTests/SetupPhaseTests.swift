@@ -63,9 +63,9 @@ private func loopbackListener() -> (fd: Int32, port: UInt16) {
     #expect(received.contains("setup") && !received.contains("tests"))
     #expect(report.tests.hidden?.passed == 33)
     let phases = try #require(report.sandbox?.phases)
-    #expect(phases.map(\.name) == ["setup: " + assignment.setup[0], "hidden tests"])
-    #expect(phases.map(\.profile) == ["setup", "tests"])
-    #expect(phases.map(\.network) == [true, false])
+    #expect(phases.map(\.name) == ["setup: " + assignment.setup[0], "hidden tests", "candidate's own tests"])
+    #expect(phases.map(\.profile) == ["setup", "tests", "tests"])
+    #expect(phases.map(\.network) == [true, false, false])
     #expect(phases[0].exitCode == 0)
 }
 
@@ -98,10 +98,11 @@ private func loopbackListener() -> (fd: Int32, port: UInt16) {
                         "echo never"]
     let report = try await Grader(assignment: assignment).grade(.init(source: url))
     let phases = try #require(report.sandbox?.phases)
-    #expect(phases.count == 3)
+    #expect(phases.count == 4)
     #expect(phases[0].output == "installing\n")
     #expect(phases[1].exitCode == 3 && phases[1].output?.contains("setup broke") == true)
     #expect(phases[1].network == false)
+    #expect(report.findings.filter { $0.rule == "setup.failed" }.count == 1)
     let finding = try #require(report.findings.first { $0.rule == "setup.failed" })
     #expect(finding.message.contains("exited with status 3; the 1 after it did not run"))
     #expect(report.tests.hidden?.passed == 33)

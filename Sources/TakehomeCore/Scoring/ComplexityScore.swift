@@ -51,15 +51,9 @@ public enum ComplexityScore {
         rounded(min(1, (Double(reference) + smoothing) / (Double(candidate) + smoothing)))
     }
 
-    private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    private static func rounded(_ value: Double) -> Double { ScoreNumber.rounded(value) }
 
     private static func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
 
-    /// `15`, `0.6`, `6.94`: at most two decimals, no trailing zeros.
-    private static func number(_ value: Double) -> String {
-        guard value != value.rounded() else { return String(Int(value)) }
-        var text = String(format: "%.2f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    private static func number(_ value: Double) -> String { ScoreNumber.text(value) }
 }

@@ -8,10 +8,11 @@ public struct RubricScorer: Sendable {
     public init(rubric: Rubric) { self.rubric = rubric }
 
     /// Scores correctness from the graded suite (hidden tests, or public ones in `check` mode) and
-    /// complexity from the candidate's source functions and design from the over-engineering index (nil when static analysis did not run),
-    /// in proportion to the suite's points earned.
+    /// complexity from the candidate's source functions and design from the over-engineering index
+    /// (nil when static analysis did not run), in proportion to the suite's points earned, and
+    /// testability from the candidate's own tests (nil when they were not run).
     public func score(correctness suite: TestSuiteResult?, suiteName: String, complexity: ComplexityMetrics? = nil,
-                      design: OverEngineeringMetrics? = nil) -> Score {
+                      design: OverEngineeringMetrics? = nil, testability: TestabilityMetrics? = nil) -> Score {
         var parts: [Score.Part] = []
         for (name, weight) in rubric.weights {
             if name == "correctness", let suite {
@@ -22,6 +23,8 @@ public struct RubricScorer: Sendable {
             } else if name == "design", let design {
                 let share = suite.map { $0.pointsPossible > 0 ? $0.pointsEarned / $0.pointsPossible : 0 }
                 parts.append(DesignScore.part(design, weight: weight, testShare: share))
+            } else if name == "testability", testability?.ownTests != nil {
+                parts.append(TestabilityScore.part(testability, weight: weight))
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
                     : name == "design" && complexity != nil

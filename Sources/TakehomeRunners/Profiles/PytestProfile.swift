@@ -84,11 +84,48 @@ public struct PytestProfile: RunnerProfile {
                               "pytest_sessionfinish", "pytest_terminal_summary", "junitxml", "os._exit"]
 
     public func command(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand {
+        pytestCommand(suite, layout: layout, start: ["\(layout.support)/bootstrap.py", layout.support])
+    }
+
+    /// coverage.py started in-process before pytest, with branch coverage, no data file, none of the
+    /// candidate's .coveragerc, and the candidate's solution folder as the source to measure.
+    public var coverageReport: CoverageReport? { CoverageReport(file: "coverage.xml", format: .cobertura) }
+
+    public func ownTestsCommand(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand? {
+        pytestCommand(suite, layout: layout,
+                      start: ["\(layout.support)/coverage_bootstrap.py", layout.support,
+                               "\(layout.results)/\(coverageReport?.file ?? "coverage.xml")"])
+    }
+
+    /// Their own conftest.py files stay (fixtures are part of their tests) unless they hook into how
+    /// results are reported; sitecustomize and usercustomize go; ini options are ignored as ever.
+    public func neutraliseForOwnTests(runDirectory: URL) throws -> [Finding] {
+        var findings: [Finding] = []
+        try TreeWalk.files(in: runDirectory) { relative, url in
+            let name = url.lastPathComponent
+            guard ["conftest.py", "sitecustomize.py", "usercustomize.py"].contains(name) else { return }
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let hooks = Self.resultHooks.filter { text.contains($0) }
+            guard name != "conftest.py" || !hooks.isEmpty else { return }
+            try FileManager.default.removeItem(at: url)
+            if !hooks.isEmpty {
+                findings.append(Finding(rule: "tests.tampering-attempt", severity: .error,
+                                        message: "\(name) hooks into how results are reported (\(hooks.joined(separator: ", "))); it was removed before the run of the candidate's own tests.",
+                                        file: relative))
+            }
+        }
+        return findings
+    }
+
+    /// The harness's pytest invocation after `python -I -B`: `start` is the bootstrap and its own
+    /// arguments, then the solution folder and pytest's arguments.
+    private func pytestCommand(_ suite: SuiteInvocation, layout: SandboxLayout, start: [String]) -> SandboxCommand {
         let root = suite.solutionRoot == "." ? layout.submission : "\(layout.submission)/\(suite.solutionRoot)"
-        var arguments = [python, "-I", "-B", "\(layout.support)/bootstrap.py", layout.support, root,
+        let confcut = suite.testPath == "." ? root : "\(root)/\(suite.testPath)"
+        var arguments = [python, "-I", "-B"] + start + [root,
                          "-p", "takehome_witness", "-p", "no:cacheprovider", "-p", "no:randomly",
                          "-c", "\(layout.support)/pytest.ini", "--rootdir", root,
-                         "--confcutdir", "\(root)/\(suite.testPath)", "--junitxml", "\(layout.results)/\(resultFile)",
+                         "--confcutdir", confcut, "--junitxml", "\(layout.results)/\(resultFile)",
                          "-q", "-rN", "--color=no", "--tb=short"]
         arguments.append(suite.testPath)
         var command = SandboxCommand(arguments: arguments, workingDirectory: root,

@@ -107,8 +107,34 @@ import pytest
 sys.exit(pytest.main(sys.argv[1:]))
 """#
 
+    static let coverageBootstrap = #"""
+# Started as `python3 -I -B coverage_bootstrap.py SUPPORT_DIR XML_FILE SOLUTION_DIR PYTEST_ARGS...` for
+# the candidate's own tests: the same isolated start as bootstrap.py, with coverage.py measuring lines
+# and branches of SOLUTION_DIR in memory (no data file, no .coveragerc of the candidate's read), then
+# writing Cobertura XML to XML_FILE once pytest is done. coverage and pytest are imported before the
+# solution's folder joins sys.path, so a candidate's coverage.py or pytest.py cannot stand in for them.
+import sys
+
+import coverage
+import pytest
+
+support, xml_file, solution = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path[:0] = [support, solution]
+sys.argv = ["pytest"] + sys.argv[4:]
+measured = coverage.Coverage(data_file=None, branch=True, source=[solution], config_file=False)
+measured.start()
+status = pytest.main(sys.argv[1:])
+measured.stop()
+try:
+    measured.xml_report(outfile=xml_file)
+except coverage.exceptions.CoverageException:
+    pass
+sys.exit(status)
+"""#
+
     /// File name → content, as written into the support folder.
     static let all: [String: String] = [
         "takehome_witness.py": witnessPlugin, "pytest.ini": configuration, "bootstrap.py": bootstrap,
+        "coverage_bootstrap.py": coverageBootstrap,
     ]
 }

@@ -41,10 +41,29 @@ public protocol RunnerProfile: Sendable {
     /// The control module (file name and source) this runner plants beside a suite, or nil when
     /// the runner has none (see `ControlTests`).
     func controlModule(_ controls: ControlTests) -> (fileName: String, source: String)?
+    /// Where the coverage tool writes its report and in which format; nil when the runner measures none.
+    var coverageReport: CoverageReport? { get }
+    /// The command that runs the candidate's own tests (the runner's discovery from `suite.testPath`)
+    /// under the language's coverage tool; nil when the runner cannot run them.
+    func ownTestsCommand(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand?
+    /// Removes what the candidate controls that could change how their own tests are reported,
+    /// keeping what is legitimately part of those tests; says what it removed.
+    func neutraliseForOwnTests(runDirectory: URL) throws -> [Finding]
 }
 
 extension RunnerProfile {
     public func controlModule(_ controls: ControlTests) -> (fileName: String, source: String)? { nil }
+    public var coverageReport: CoverageReport? { nil }
+    public func ownTestsCommand(for suite: SuiteInvocation, layout: SandboxLayout) -> SandboxCommand? { nil }
+    public func neutraliseForOwnTests(runDirectory: URL) throws -> [Finding] { [] }
+}
+
+/// A coverage report a runner profile declares: its file name in the results folder and its format.
+public struct CoverageReport: Sendable, Equatable {
+    public enum Format: String, Sendable { case cobertura, lcov }
+    public var file: String
+    public var format: Format
+    public init(file: String, format: Format) { self.file = file; self.format = format }
 }
 
 /// Runner profiles by the name used in assignment.yml.

@@ -57,7 +57,10 @@ public struct ControlTests: Sendable, Equatable {
         var skippingBlock = false
         let stem = fileName.hasSuffix(".py") ? String(fileName.dropLast(3)) : fileName
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            let isHeader = line.hasPrefix("____") || line.hasPrefix("====")
+            // `-q` prints the closing counts without `=` around them; they end a failure block too.
+            let isCounts = line.range(of: #"^[0-9]+ (failed|passed|error|errors|skipped)\b.* in [0-9.]+s"#,
+                                      options: .regularExpression) != nil
+            let isHeader = line.hasPrefix("____") || line.hasPrefix("====") || isCounts
             if isHeader { skippingBlock = false }
             if line.contains(mustFail) || line.contains(mustPass) || line.contains(stem) {
                 if isHeader && line.hasPrefix("____") { skippingBlock = true }
