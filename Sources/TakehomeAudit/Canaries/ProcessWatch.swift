@@ -49,6 +49,22 @@ public enum ProcessWatch {
         return found
     }
 
+    /// `strays`, after giving the ones found up to `seconds` to finish exiting: a sandbox's last
+    /// process can still be tearing down (its command line already empty) when its grading
+    /// returns. Whatever is still there afterwards is a real stray; a daemon outlives the wait.
+    public static func settledStrays(excluding running: Set<Int32>, within seconds: Double = 1) -> [Entry] {
+        var found = strays(excluding: running, reap: true)
+        let deadline = Date().addingTimeInterval(seconds)
+        var pause: useconds_t = 1_000
+        while !found.isEmpty && Date() < deadline {
+            usleep(pause)
+            pause = min(pause * 2, 100_000)
+            let earlier = Set(found.map(\.pid))
+            found = strays(excluding: running, reap: true).filter { earlier.contains($0.pid) }
+        }
+        return found
+    }
+
     /// The text of /proc/PID/mountinfo, which names the run folder a sandboxed process came from.
     public static func mounts(of pid: Int32) -> String {
         (try? String(contentsOfFile: "/proc/\(pid)/mountinfo", encoding: .utf8)) ?? ""
