@@ -139,16 +139,23 @@ let corpusSource = ProcessInfo.processInfo.environment["BENCH_CORPUS"]
     ?? (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib").filter { $0.hasPrefix("python3.") }.sorted().last)
         .map { "/usr/lib/\($0)" } ?? "/usr/lib/python3"
 let corpus = scratch.appendingPathComponent("corpus")
-var corpusLines = 0
-if let files = FileManager.default.enumerator(atPath: corpusSource) {
-    for case let path as String in files where path.hasSuffix(".py") && !path.contains("test") && corpusLines < 100_000 {
-        guard let text = try? String(contentsOfFile: corpusSource + "/" + path, encoding: .utf8) else { continue }
-        let target = corpus.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: target)
-        corpusLines += text.split(separator: "\n", omittingEmptySubsequences: false).count
+/// Copies Python files (tests left out) from `source` into `target` until about 100 000 lines;
+/// returns the line count. A plain function: Swift 6.3's optimiser crashes on this loop in the
+/// async top-level code.
+func copyCorpus(from source: String, to target: URL) throws -> Int {
+    var lines = 0
+    guard let files = FileManager.default.enumerator(atPath: source) else { return 0 }
+    while lines < 100_000, let path = files.nextObject() as? String {
+        guard path.hasSuffix(".py"), !path.contains("test"),
+              let text = try? String(contentsOfFile: source + "/" + path, encoding: .utf8) else { continue }
+        let file = target.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        lines += text.split(separator: "\n", omittingEmptySubsequences: false).count
     }
+    return lines
 }
+let corpusLines = try copyCorpus(from: corpusSource, to: corpus)
 let takehomeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("takehome").path
 var analysisRun: (status: Int32, peakBytes: Int64)?
 let oursAnalysis = time { analysisRun = spawnMeasuringMemory([takehomeBinary, "metrics", corpus.path, "--format", "json"]) }
