@@ -1,4 +1,5 @@
 import Foundation
+import TakehomeCore
 
 /// Two tests the harness plants beside each suite with names drawn fresh for every run: one that
 /// must fail and one that must pass. Code running inside the test process can rewrite how the
@@ -15,7 +16,7 @@ public struct ControlTests: Sendable, Equatable {
 
     /// Names drawn from a random source; `seed` makes them reproducible in tests.
     public init(seed: UInt64 = UInt64.random(in: .min ... .max)) {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         let words = ["balance", "ledger", "window", "bucket", "record", "entry", "period", "total", "limit", "rounding",
                      "boundary", "average", "schedule", "summary", "overflow", "interval"]
         func word() -> String { words[Int(generator.next() % UInt64(words.count))] }
@@ -113,18 +114,5 @@ public struct ControlTests: Sendable, Equatable {
     /// Whether `id` (`module.path::name`, as JUnit and the witness write it) is one of the controls.
     public func isControl(_ id: String) -> Bool {
         id.hasSuffix("::" + mustFail) || id.hasSuffix("::" + mustPass)
-    }
-}
-
-/// A small, fast, well-mixed generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
