@@ -46,22 +46,11 @@ func spawnMeasuringMemory(_ arguments: [String]) -> (status: Int32, peakBytes: I
     return (exited, Int64(usage.ru_maxrss) * 1024)
 }
 
-/// Runs a program to completion with posix_spawn, as a bare anchor or for `git clone`.
+/// Runs a program to completion with posix_spawn, as a bare anchor or for `git clone`; its exit
+/// status, or -1 when it could not be started.
 @discardableResult
 func spawn(_ arguments: [String]) -> Int32 {
-    var pid = pid_t()
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    let result = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
-    posix_spawn_file_actions_destroy(&actions)
-    guard result == 0 else { return -1 }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return status
+    spawnMeasuringMemory(arguments)?.status ?? -1
 }
 
 let arguments = CommandLine.arguments
