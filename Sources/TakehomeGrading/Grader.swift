@@ -35,6 +35,9 @@ public struct Grader: Sendable {
     }
 
     /// Grades one submission and returns the reviewer's report (mask it for candidates).
+    ///
+    /// Static analysis, the assignment's tests and the candidate's own tests run at the same time,
+    /// each on its own copy of the fetched tree; mutation testing follows, using every core.
     public func grade(_ request: Request) async throws -> Report {
         let started = Date()
         let digest = try assignment.digest(includingHidden: request.mode == .grade)
@@ -57,17 +60,83 @@ public struct Grader: Sendable {
             : try await ReferenceManifest.obtain(suite, name: suiteName, assignment: assignment, digest: digest, runner: runner)
         // Static analysis reads the fetched tree (never the run directory, which gets the hidden
         // tests) while the tests run.
-        async let code = CodeAnalysis(assignment: assignment).run(fetched.tree, withReference: hasReference)
-        _ = try TreeCopier.copy(from: fetched.tree, to: workspace.run)
-        var findings = fetched.findings
-        // Setup runs before the assignment's tests are placed, so its code never sees them.
+        async let analysed = CodeAnalysis(assignment: assignment).run(fetched.tree, withReference: hasReference)
+        async let suiteRun = runSuite(suite, named: suiteName, tree: fetched.tree, workspace: workspace, manifest: manifest?.ids)
+        var code = await analysed
+        let ownStarted = Date()
+        // The candidate's own tests, on a fresh copy of what they submitted (no assignment tests in it).
+        let ownStage = OwnTestsStage(assignment: assignment, runner: runner)
+        let own = try await ownStage.run(fetched.tree, analysed: code.metrics, phaseName: "candidate's own tests")
+        let ownSeconds = Date().timeIntervalSince(ownStarted)
+        let run = try await suiteRun
+        var findings = fetched.findings + run.findings + code.findings
+        if var own {
+            own.metrics.reference = hasReference ? try await ownStage.reference(digest: digest) : nil
+            code.metrics.testability = code.metrics.testability ?? TestabilityMetrics()
+            code.metrics.testability?.ownTests = own.metrics
+            findings += own.findings
+        }
+
+        let mutationStarted = monotonicSeconds()
+        if let mutation = try await MutationStage(assignment: assignment, runner: runner)
+            .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+            code.metrics.testability = code.metrics.testability ?? TestabilityMetrics()
+            code.metrics.testability?.mutation = mutation.metrics
+            findings += mutation.findings
+        }
+        let mutationSpan = CandidateCodeSpans.Span(start: mutationStarted, end: monotonicSeconds())
+
+        let outcome = run.outcome
+        let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
+                                                                  complexity: code.metrics.complexity,
+                                                                  design: code.metrics.overEngineering,
+                                                                  testability: code.metrics.testability)
+        let runs = [outcome.sandbox] + run.setup.map(\.result) + (own.map { [$0.sandbox] + $0.setupRuns } ?? [])
+        findings += Self.unenforcedFindings(runs)
+        let candidateCode = CandidateCodeSpans(runs.map(CandidateCodeSpans.Span.init) + [mutationSpan])
+        return Report(
+            tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
+            assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
+                              runner: assignment.runner, digest: digest),
+            submission: Self.submission(fetched, request: request), tests: run.tests(mode: request.mode, own: own),
+            metrics: code.metrics, findings: findings.sorted(by: Self.findingOrder),
+            score: score, sandbox: sandboxInfo(run, own: own, runs: runs, suiteName: suiteName),
+            history: Report.History(commits: fetched.authors.isEmpty ? nil : fetched.authors.reduce(0) { $0 + $1.commits },
+                                    lastCommitTime: fetched.commitTime),
+            timings: ["fetch": fetchSeconds, "tests": run.seconds, "testCommand": outcome.sandbox.wallSeconds,
+                      "analysis": code.seconds, "ownTests": ownSeconds, "ownTestsCommand": own?.sandbox.wallSeconds ?? 0,
+                      "mutation": mutationSpan.end - mutationSpan.start, "candidateCode": candidateCode.coveredSeconds,
+                      "total": Date().timeIntervalSince(started)])
+    }
+
+    /// The graded suite's run: a copy of the fetched tree, the setup commands, the staged tests.
+    struct SuiteRun: Sendable {
+        var outcome: SuiteRunner.Outcome
+        var setup: [SetupPhase.Step]
+        /// Setup failure, what staging removed, what the run found, and a load failure first.
+        var findings: [Finding]
+        var seconds: Double
+
+        func tests(mode: Report.Mode, own: OwnTestsStage.Outcome?) -> Report.Tests {
+            var tests = Report.Tests()
+            if mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
+            tests.candidate = own?.suite
+            return tests
+        }
+    }
+
+    /// Copies the fetched tree into the run directory, runs the setup before the assignment's tests
+    /// are placed (so its code never sees them), stages the suite and runs it.
+    func runSuite(_ suite: TestSuiteSpec, named suiteName: String, tree: URL, workspace: RunWorkspace,
+                  manifest: [String]?) async throws -> SuiteRun {
+        _ = try TreeCopier.copy(from: tree, to: workspace.run)
         let setup = try await SetupPhase(sandbox: sandbox, toolchainMounts: runner.profile.toolchainMounts)
             .run(assignment, workspace: workspace)
-        if let failure = SetupPhase.finding(for: setup, of: assignment) { findings.append(failure) }
+        var findings = SetupPhase.finding(for: setup, of: assignment).map { [$0] } ?? []
         findings += try runner.stage(suite, assignment: assignment, workspace: workspace)
-        let testsStarted = Date()
-        let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest?.ids)
-        let testSeconds = Date().timeIntervalSince(testsStarted)
+        let started = Date()
+        let outcome = try await runner.run(suite, assignment: assignment, workspace: workspace, manifest: manifest)
+        let seconds = Date().timeIntervalSince(started)
         findings += outcome.findings
         if let failure = outcome.result.loadFailure {
             findings.insert(Finding(rule: "tests.load-failure", severity: .error,
@@ -75,67 +144,36 @@ public struct Grader: Sendable {
                                         + (failure.expectedPath.map { " They expect it at \($0)." } ?? ""),
                                     file: failure.expectedPath), at: 0)
         }
+        return SuiteRun(outcome: outcome, setup: setup, findings: findings, seconds: seconds)
+    }
 
-        var metrics = await code
-        let analysisSeconds = metrics.seconds
-        findings += metrics.findings
-        var tests = Report.Tests()
-        if request.mode == .grade { tests.hidden = outcome.result } else { tests.public = outcome.result }
-        // The candidate's own tests, on a fresh copy of what they submitted (no assignment tests in it).
-        let ownStarted = Date()
-        let ownStage = OwnTestsStage(assignment: assignment, runner: runner)
-        let own = try await ownStage.run(fetched.tree, analysed: metrics.metrics, phaseName: "candidate's own tests")
-        if var own {
-            own.metrics.reference = hasReference ? try await ownStage.reference(digest: digest) : nil
-            tests.candidate = own.suite
-            var testability = metrics.metrics.testability ?? TestabilityMetrics()
-            testability.ownTests = own.metrics
-            metrics.metrics.testability = testability
-            findings += own.findings
-        }
-        let ownSeconds = Date().timeIntervalSince(ownStarted)
-        let mutationStarted = Date()
-        if let mutation = try await MutationStage(assignment: assignment, runner: runner)
-            .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
-            var testability = metrics.metrics.testability ?? TestabilityMetrics()
-            testability.mutation = mutation.metrics
-            metrics.metrics.testability = testability
-            findings += mutation.findings
-        }
-        let mutationSeconds = Date().timeIntervalSince(mutationStarted)
-        let reportMetrics = metrics.metrics
-        let score = RubricScorer(rubric: assignment.rubric).score(correctness: outcome.result, suiteName: suiteName,
-                                                                  complexity: metrics.metrics.complexity,
-                                                                  design: metrics.metrics.overEngineering,
-                                                                  testability: metrics.metrics.testability)
+    /// The report's sandbox section: how the runs were isolated and what each phase did.
+    func sandboxInfo(_ run: SuiteRun, own: OwnTestsStage.Outcome?, runs: [SandboxResult], suiteName: String) -> SandboxInfo {
+        let outcome = run.outcome
         let phase = SandboxInfo.Phase(name: "\(suiteName) tests", exitCode: outcome.sandbox.exitCode, signal: outcome.sandbox.signal,
                                       wallSeconds: (outcome.sandbox.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         let enforcement = Dictionary(uniqueKeysWithValues: outcome.sandbox.enforcement.map { ($0.key.rawValue, $0.value.rawValue) })
-        let runs = [outcome.sandbox] + setup.map(\.result) + (own.map { [$0.sandbox] } ?? [])
-        let unenforced = Array(Set(runs.flatMap(\.unenforced))).sorted()
-        findings += unenforced.map {
+        return SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
+                           limits: .init(assignment.limits), phases: run.setup.map(\.phase) + [phase] + (own.map { [$0.phase] } ?? []),
+                           unenforced: Self.unenforced(runs), syscallFilter: Sandbox.syscallFilterDescription)
+    }
+
+    static func unenforced(_ runs: [SandboxResult]) -> [String] { Array(Set(runs.flatMap(\.unenforced))).sorted() }
+
+    static func unenforcedFindings(_ runs: [SandboxResult]) -> [Finding] {
+        unenforced(runs).map {
             Finding(rule: "sandbox.unenforced-limit", severity: .warning, message: "A limit was not enforced as asked: \($0).")
         }
-        let sandboxInfo = SandboxInfo(isolation: sandbox.isolationDescription, enforcement: enforcement,
-                                      limits: .init(assignment.limits), phases: setup.map(\.phase) + [phase] + (own.map { [$0.phase] } ?? []),
-                                      unenforced: unenforced, syscallFilter: Sandbox.syscallFilterDescription)
-        let submission = Report.Submission(
+    }
+
+    /// Where the submission came from; authors are left out when grading blind.
+    static func submission(_ fetched: FetchedSubmission, request: Request) -> Report.Submission {
+        Report.Submission(
             source: request.source, kind: fetched.kind.rawValue, ref: fetched.ref, commit: fetched.commit,
             commitTime: fetched.commitTime,
             authors: request.blind ? [] : fetched.authors.map { Report.Author(name: $0.name, email: $0.email, commits: $0.commits) },
             files: fetched.fileCount, bytes: fetched.totalBytes, blind: request.blind)
-        let history = Report.History(commits: fetched.authors.isEmpty ? nil : fetched.authors.reduce(0) { $0 + $1.commits },
-                                     lastCommitTime: fetched.commitTime)
-        let total = Date().timeIntervalSince(started)
-        return Report(
-            tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
-            assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
-                              runner: assignment.runner, digest: digest),
-            submission: submission, tests: tests, metrics: reportMetrics, findings: findings.sorted(by: Self.findingOrder),
-            score: score, sandbox: sandboxInfo, history: history,
-            timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
-                      "analysis": analysisSeconds, "ownTests": ownSeconds, "mutation": mutationSeconds, "total": total])
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.

@@ -19,6 +19,8 @@ struct OwnTestsStage: Sendable {
         var findings: [Finding]
         var phase: SandboxInfo.Phase
         var sandbox: SandboxResult
+        /// The setup commands' runs in this copy.
+        var setupRuns: [SandboxResult]
     }
 
     /// Runs the tests in `tree`, whose static analysis says which files are source and where their
@@ -35,7 +37,7 @@ struct OwnTestsStage: Sendable {
         defer { workspace.remove() }
         _ = try TreeCopier.copy(from: tree, to: workspace.run)
         // The same setup as the graded run's (whose phase and findings report it), in this copy.
-        _ = try await SetupPhase(sandbox: runner.sandbox, toolchainMounts: runner.profile.toolchainMounts)
+        let setup = try await SetupPhase(sandbox: runner.sandbox, toolchainMounts: runner.profile.toolchainMounts)
             .run(assignment, workspace: workspace)
         guard let outcome = try await OwnTestsRunner(runner: runner).run(assignment: assignment, workspace: workspace) else {
             return nil
@@ -49,7 +51,7 @@ struct OwnTestsStage: Sendable {
                                       wallSeconds: (run.wallSeconds * 1000).rounded() / 1000,
                                       limitsHit: outcome.result.limitsHit, network: false, profile: SandboxPhase.tests.rawValue)
         return Outcome(suite: OwnTestsSummary.suite(outcome.result, metrics: metrics), metrics: metrics,
-                       findings: findings, phase: phase, sandbox: run)
+                       findings: findings, phase: phase, sandbox: run, setupRuns: setup.map(\.result))
     }
 
     /// The reference solution's own-test figures, from the cache or by running them; nil when the

@@ -164,7 +164,8 @@ struct Descriptors {
     }
 }
 
-func monotonicSeconds() -> Double {
+/// Seconds of the monotonic clock (`CLOCK_MONOTONIC`), the clock of `SandboxResult.startedAt`.
+public func monotonicSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

@@ -56,7 +56,7 @@ extension Sandbox {
             .fileSize: .rlimit,
             .disk: .harness,
         ]
-        return SandboxResult(
+        var result = SandboxResult(
             exitCode: exitCode, signal: signal,
             stdout: stdout.finished(), stderr: stderr.finished(),
             stdoutDroppedBytes: stdout.dropped, stderrDroppedBytes: stderr.dropped,
@@ -65,6 +65,8 @@ extension Sandbox {
             cpuSeconds: cpuSeconds, peakMemoryBytes: peakMemory,
             limitsHit: LimitKind.allCases.filter(hit.contains), enforcement: enforcement,
             unenforced: groups.unenforcedLimits() + (group?.unenforced ?? []))
+        result.startedAt = monitor.start
+        return result
     }
 }
 

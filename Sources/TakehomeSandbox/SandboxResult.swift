@@ -27,6 +27,9 @@ public struct SandboxResult: Sendable {
     /// Bytes the command wrote to fd 3 when `SandboxCommand.witness` was set.
     public var witness: Data
     public var wallSeconds: Double
+    /// When the command was spawned, in seconds of the monotonic clock (`CLOCK_MONOTONIC`): with
+    /// `wallSeconds`, the span the candidate's code ran, for the harness-overhead figure.
+    public var startedAt: Double = 0
     public var cpuSeconds: Double?
     public var peakMemoryBytes: Int64?
     /// The limits the run reached, in `LimitKind.allCases` order.

@@ -1,6 +1,6 @@
 // make bench: measures the harness against named anchors, side by side in one run, and prints
 // ratios. Anchors: a bare spawn of /bin/true (sandbox start-up), `git clone --no-local` (fetch),
-// and the test command's own wall time (grading overhead).
+// and the time candidate code ran (grading overhead), lizard (static analysis).
 import Foundation
 import TakehomeCore
 import TakehomeFetch
@@ -90,7 +90,9 @@ for index in 0..<cloneRuns {
 print(String(format: "fetch     %@: takehome %@, git clone --no-local %@, ratio %.2fx (target ≤ 1.1x)",
              cloneSource, milliseconds(median(ours)), milliseconds(median(git)), median(ours) / median(git)))
 
-// 3. Grading overhead: one grading's wall time minus its test command's own wall time.
+// 3. Grading overhead: one grading's wall time minus the time candidate code ran (the report's
+// `candidateCode` timing: the union of the sandboxed runs — hidden tests, own tests, setup — and
+// the mutation stage, which overlap).
 let assignmentPath = ProcessInfo.processInfo.environment["BENCH_ASSIGNMENT"] ?? "Assignments/shift-pay-python"
 let assignment = try AssignmentLoader.load(directory: URL(fileURLWithPath: assignmentPath))
 let sample = scratch.appendingPathComponent("clean")
@@ -99,19 +101,20 @@ for step in [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=Benc
     spawn(["git", "-C", sample.path] + step)
 }
 let grader = try Grader(assignment: assignment)
-_ = try await grader.grade(.init(source: "file://\(sample.path)"))  // warms the reference manifest cache
-var overheads: [Double] = [], totals: [Double] = []
+_ = try await grader.grade(.init(source: "file://\(sample.path)"))  // warms the reference caches
+var overheads: [Double] = [], totals: [Double] = [], candidate: [Double] = []
 var mutation: MutationMetrics?
 for _ in 0..<3 {
     var report: Report?
     let wall = try await timeAsync { report = try await grader.grade(.init(source: "file://\(sample.path)")) }
-    let command = report?.timings["testCommand"] ?? 0
+    let candidateCode = report?.timings["candidateCode"] ?? 0
     mutation = report?.metrics.testability?.mutation
     totals.append(wall)
-    overheads.append(wall - command - (report?.timings["mutation"] ?? 0))
+    candidate.append(candidateCode)
+    overheads.append(wall - candidateCode)
 }
-print(String(format: "grading   clean sample: total %@, harness overhead %@ (total minus the test command and mutation testing; target ≤ 500 ms)",
-             milliseconds(median(totals)), milliseconds(median(overheads))))
+print(String(format: "grading   clean sample: total %@, candidate code %@ (tests, own tests, mutation), harness overhead %@ (target ≤ 500 ms)",
+             milliseconds(median(totals)), milliseconds(median(candidate)), milliseconds(median(overheads))))
 
 // 5. Mutation testing: mutants run per second of the mutation stage on the clean sample (last grading).
 if let mutation, mutation.notMeasured == nil, mutation.seconds > 0 {

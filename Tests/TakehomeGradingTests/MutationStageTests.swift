@@ -94,6 +94,11 @@ private func stage(mutants: Int = 40, seconds: Double = 900) throws -> MutationS
         let mutation = try #require(report.metrics.testability?.mutation)
         #expect(mutation.run == 6 && mutation.killed == 4 && mutation.survivors.map(\.line) == [2, 2])
         #expect(report.findings.filter { $0.rule == "testability.surviving-mutant" }.map(\.line) == [2, 2])
-        #expect(report.timings["mutation"] != nil)
+        // Candidate code ran during the tests, the own tests and mutation, at times at once: its
+        // time is at least the mutation stage's and the test command's, at most the whole grading's.
+        let timings = report.timings
+        let candidateCode = try #require(timings["candidateCode"])
+        #expect(candidateCode >= max(timings["mutation"] ?? 0, timings["testCommand"] ?? 0, timings["ownTestsCommand"] ?? 0))
+        #expect(candidateCode <= timings["total"] ?? 0)
     }
 }
