@@ -109,36 +109,63 @@ struct ControlGroups: Sendable {
     }
 
     /// Creates the control group(s) of one run with its limits set, or nil when there are none.
+    /// The directories come ready-made when `PreparedGroups` has a spare; the next spare is made
+    /// on its queue while this run goes on.
     func create(limits: RunLimits, extraProcesses: Int) throws -> RunControlGroup? {
-        let name = "takehome-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
-        switch hierarchy {
-        case .none:
-            return nil
-        case .v2(let parent):
-            let group = RunControlGroup(version: .v2, directories: [.memory: parent + "/" + name])
-            try group.makeDirectories()
+        guard let key = preparationKey else { return nil }
+        let group = try PreparedGroups.shared.take(key) { try makeGroup() }
+        PreparedGroups.shared.prepare(key) { [self] in try makeGroup() }
+        switch group.version {
+        case .v2:
             group.set(.memory, "memory.max", "\(limits.memory.bytes)")
             if !group.set(.memory, "memory.swap.max", "0") && Self.swapConfigured {
                 group.unenforced.append(Self.swapNote("memory.swap.max"))
             }
             group.set(.memory, "pids.max", "\(limits.processes + extraProcesses)")
-            return group
-        case .v1(let parents):
-            let group = RunControlGroup(version: .v1, directories: parents.mapValues { $0 + "/" + name })
-            try group.makeDirectories()
+        case .v1:
             group.set(.memory, "memory.limit_in_bytes", "\(limits.memory.bytes)")
             if has(.memory) && !group.set(.memory, "memory.memsw.limit_in_bytes", "\(limits.memory.bytes)") && Self.swapConfigured {
                 group.unenforced.append(Self.swapNote("memory.memsw.limit_in_bytes"))
             }
             group.set(.pids, "pids.max", "\(limits.processes + extraProcesses)")
-            return group
+        }
+        return group
+    }
+
+    /// Sweeps the groups a killed harness left and makes the first spare, so that the first run
+    /// finds its group ready. Called once per process by `Sandbox.detect()`.
+    func prepareAhead() {
+        guard let key = preparationKey else { return }
+        PreparedGroups.sweepOrphans(in: parentDirectories)
+        PreparedGroups.shared.prepare(key) { [self] in try makeGroup() }
+    }
+
+    /// Names what a spare group fits: the parent directories it is made in.
+    private var preparationKey: String? { parentDirectories.isEmpty ? nil : parentDirectories.joined(separator: ":") }
+
+    private var parentDirectories: [String] {
+        switch hierarchy {
+        case .v2(let parent): return [parent]
+        case .v1(let parents): return Array(Set(parents.values)).sorted()
+        case .none: return []
         }
     }
 
-    /// Whether the machine has any swap device (/proc/swaps lists one below its header).
-    static var swapConfigured: Bool {
-        (ControlFile.read("/proc/swaps")?.split(separator: "\n").count ?? 0) > 1
+    /// A new, empty group with no limits set yet.
+    private func makeGroup() throws -> RunControlGroup {
+        let name = "takehome-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+        let group: RunControlGroup
+        switch hierarchy {
+        case .v2(let parent): group = RunControlGroup(version: .v2, directories: [.memory: parent + "/" + name])
+        case .v1(let parents): group = RunControlGroup(version: .v1, directories: parents.mapValues { $0 + "/" + name })
+        case .none: throw SandboxError.controlGroup("no control group hierarchy")
+        }
+        try group.makeDirectories()
+        return group
     }
+
+    /// Whether the machine has any swap device (/proc/swaps lists one below its header).
+    static let swapConfigured: Bool = (ControlFile.read("/proc/swaps")?.split(separator: "\n").count ?? 0) > 1
 
     private static func swapNote(_ file: String) -> String {
         "memory: swap is not bounded (\(file) cannot be set: swap accounting is off), so the run may use swap beyond the memory limit"

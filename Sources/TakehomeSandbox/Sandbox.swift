@@ -45,6 +45,7 @@ public struct Sandbox: Sendable {
         guard access(bwrapPath, X_OK) == 0 else { throw SandboxError.bwrapMissing(bwrapPath) }
         signal(SIGPIPE, SIG_IGN)  // a child closing its stdin must not kill the harness
         let groups = ControlGroups.detect()
+        groups.prepareAhead()
         let seccompProgram = try SeccompProgram.build()
         var failure = ""
         for hardened in [true, false] {

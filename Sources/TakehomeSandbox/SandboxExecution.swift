@@ -17,7 +17,7 @@ extension Sandbox {
         let limits = command.limits
         // bwrap's own two processes (the monitor and pid 1) live in the group too.
         let group = try groups.create(limits: limits, extraProcesses: 2)
-        defer { group?.remove() }
+        defer { if let group { PreparedGroups.shared.discard(group) } }
 
         var descriptors = Descriptors()
         defer { descriptors.closeAll() }

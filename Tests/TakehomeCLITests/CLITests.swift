@@ -26,6 +26,7 @@ struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
+    var pid: Int32 = 0
 }
 
 /// Runs takehome with a private TMPDIR, so the test can see whether anything was left behind. The
@@ -57,7 +58,7 @@ private func runTakehome(_ arguments: [String], environment extra: [String: Stri
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-               stderr: String(decoding: stderr, as: UTF8.self))
+               stderr: String(decoding: stderr, as: UTF8.self), pid: process.processIdentifier)
 }
 
 /// A scratch folder with `tmp/` for the child's TMPDIR; removed at the end.
@@ -189,4 +190,22 @@ final class Workspace {
     let run = try await takehome(["sandbox", "run", "--", "sh", "-c", "id -u; exit 3"], tmp: workspace.tmp)
     #expect(run.status == 3)
     #expect(run.stdout == "1000\n")
+    // The run's control group and the spare made ahead for a next run are gone with the process.
+    #expect(controlGroups(named: "takehome-\(run.pid)-").isEmpty)
+}
+
+/// Control groups under /sys/fs/cgroup (a few levels down) whose names start with `prefix`.
+func controlGroups(named prefix: String) -> [String] {
+    var found: [String] = []
+    func walk(_ directory: String, depth: Int) {
+        guard depth > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names {
+            let path = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            if name.hasPrefix(prefix) { found.append(path) } else { walk(path, depth: depth - 1) }
+        }
+    }
+    walk("/sys/fs/cgroup", depth: 4)
+    return found
 }
