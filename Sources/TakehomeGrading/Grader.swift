@@ -128,7 +128,7 @@ public struct Grader: Sendable {
         let history = Report.History(commits: fetched.authors.isEmpty ? nil : fetched.authors.reduce(0) { $0 + $1.commits },
                                      lastCommitTime: fetched.commitTime)
         let total = Date().timeIntervalSince(started)
-        return Report(
+        var report = Report(
             tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
             assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
                               runner: assignment.runner, digest: digest),
@@ -136,6 +136,8 @@ public struct Grader: Sendable {
             score: score, sandbox: sandboxInfo, history: history,
             timings: ["fetch": fetchSeconds, "tests": testSeconds, "testCommand": outcome.sandbox.wallSeconds,
                       "analysis": analysisSeconds, "ownTests": ownSeconds, "mutation": mutationSeconds, "total": total])
+        report.feedback = Feedback(report)
+        return report
     }
 
     /// Most severe first, then by place, so that two gradings list findings identically.
