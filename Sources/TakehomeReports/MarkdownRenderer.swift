@@ -50,13 +50,13 @@ public struct MarkdownRenderer: ReportRenderer {
         var blocks: [String] = []
         if !outline.good.isEmpty {
             blocks.append("## What is good")
-            blocks.append(outline.good.map { MarkdownText.listItem($0) }.joined(separator: "\n"))
+            blocks.append(outline.good.map { "- " + MarkdownText.inlineKeepingCode($0) }.joined(separator: "\n"))
         }
         if !outline.improvements.isEmpty {
             blocks.append("## Improve first")
             var items = outline.improvements.enumerated().map { number, improvement in
                 let place = ReportOutline.place(file: improvement.file, line: improvement.line).map { MarkdownText.code($0) + " — " } ?? ""
-                return "\(number + 1). \(place)**\(MarkdownText.inline(improvement.impact))**<br>" + MarkdownText.inline(improvement.message)
+                return "\(number + 1). \(place)**\(MarkdownText.inline(improvement.impact))**<br>" + MarkdownText.inlineKeepingCode(improvement.message)
             }
             if let more = outline.moreFindingsLine { items.append("\n_\(more)_") }
             blocks.append(items.joined(separator: "\n"))
@@ -64,7 +64,7 @@ public struct MarkdownRenderer: ReportRenderer {
         if !outline.questions.isEmpty {
             blocks.append("## Questions for the review call")
             blocks.append(outline.questions.enumerated().map { number, question in
-                "\(number + 1). " + MarkdownText.inline(question.question)
+                "\(number + 1). " + MarkdownText.inlineKeepingCode(question.question)
             }.joined(separator: "\n"))
         }
         return blocks

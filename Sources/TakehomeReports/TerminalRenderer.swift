@@ -65,7 +65,7 @@ public struct TerminalRenderer: ReportRenderer {
             lines += ["", paint(.bold, "Improve first") + paint(.dim, " (ranked by the rubric points each costs)")]
             for (number, improvement) in outline.improvements.enumerated() {
                 let place = ReportOutline.place(file: improvement.file, line: improvement.line).map { safe($0) + " — " } ?? ""
-                lines += hanging(place + paint(.yellow, improvement.impact), first: "  \(number + 1). ", width: 5)
+                lines += hanging(place + improvement.impact, first: "  " + paint(.yellow, "\(number + 1).") + " ", width: 5)
                 lines += hanging(safe(improvement.message), first: "     ", width: 5)
             }
             if let more = outline.moreFindingsLine { lines.append("  " + paint(.dim, more)) }
