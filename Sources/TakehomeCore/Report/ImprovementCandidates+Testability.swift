@@ -43,8 +43,8 @@ extension ImprovementCandidates {
             let functions = own.uncoveredFunctions.filter { $0.file == file.file }
             let first = functions.first
             let never = functions.isEmpty ? "" : "; never entered: " + functions.prefix(3).map { "`\($0.name)`" }.joined(separator: ", ")
-            let message = "Your tests run \(file.linesCovered) of \(file.lines) lines of \(file.file) (not \(file.uncoveredLines))\(never): "
-                + "add tests for the cases those lines handle."
+            let message = "Your tests run \(file.linesCovered) of \(file.lines) lines of \(file.file) (never run: \(file.uncoveredLines))"
+                + "\(never): add tests for the cases those lines handle."
             candidates.append(candidate(rule: "testability.uncovered-code", area: "testability", message: message,
                                         file: file.file, line: first?.line ?? Self.firstLine(file.uncoveredLines),
                                         name: first?.name, edit: { inputs in
@@ -60,7 +60,7 @@ extension ImprovementCandidates {
 
     private func survivors(_ mutation: MutationMetrics) -> ImprovementCandidate {
         let first = mutation.survivors.first
-        let example = first.map { ", e.g. changing `\($0.original)` to `\($0.mutated)` in `\($0.function)` at \($0.file):\($0.line)" } ?? ""
+        let example = first.map { ", e.g. changing `\($0.original)` to `\($0.mutated)` \(Self.whereIn($0))" } ?? ""
         let message = "Your tests let \(mutation.survived) of \(mutation.run) mutants survive\(example): "
             + "add the assertion that would fail on each."
         return candidate(rule: "testability.surviving-mutant", area: "testability", message: message, file: first?.file,
@@ -73,6 +73,11 @@ extension ImprovementCandidates {
             metrics.score = metrics.run > 0 ? 1 : nil
             inputs.testability?.mutation = metrics
         })
+    }
+
+    /// `in `pay` at pay.py:41`, or `at pay.py:3` outside every function.
+    static func whereIn(_ mutant: Mutant) -> String {
+        (mutant.function == "(module)" ? "" : "in `\(mutant.function)` ") + "at \(mutant.file):\(mutant.line)"
     }
 
     /// Own-test figures with `found` passing tests covering every line and branch.

@@ -45,10 +45,16 @@ enum InterviewQuestions {
         case "testability.surviving-mutant":
             guard let mutation = report.metrics.testability?.mutation, let mutant = mutation.survivors.first else { return nil }
             return ask("testability", "Your tests leave \(mutation.survived) \(mutation.survived == 1 ? "mutant" : "mutants") alive, "
-                + "e.g. `\(mutant.original)` → `\(mutant.mutated)` in `\(mutant.function)` at \(place): which test would catch it?")
+                + "e.g. `\(mutant.original)` → `\(mutant.mutated)` \(ImprovementCandidates.whereIn(mutant)): which test would catch it?")
         case "testability.uncovered-code":
-            return ask("testability", "Your tests never run \(improvement.name.map { "`\($0)` at \(place)" } ?? "parts of \(place)"): "
-                + "how do you know that code works, and what test would you add first?")
+            if let name = improvement.name {
+                return ask("testability", "Your tests never run `\(name)` (\(place)): how do you know it works, and what test "
+                    + "would you add first?")
+            }
+            let file = report.metrics.testability?.ownTests?.files.first { $0.file == improvement.file }
+            let lines = file.map { Self.firstRanges($0.uncoveredLines) } ?? ""
+            return ask("testability", "Your tests never run \(improvement.file ?? "some of the code") lines \(lines): which case "
+                + "do those lines handle, and what test would you add first?")
         case "testability.no-tests":
             return ask("testability", "You wrote no tests: how did you convince yourself that \(name) (\(place)) works, "
                 + "and which case would you test first?")
@@ -92,8 +98,8 @@ enum InterviewQuestions {
         case "unvaried-configuration": return "\(name) can be configured, but no caller sets it: who did you expect to vary it?"
         case "dependencies": return "You depend on \(name), which the reference does without: what does it give you here?"
         case "effects-in-decisions":
-            return "\(name) reads the \(first.note ?? "outside world") itself while making decisions: how would you test a case "
-                + "that depends on it?"
+            let outside = (first.note ?? "outside world").components(separatedBy: ", ").map { "the " + $0 }.joined(separator: " and ")
+            return "\(name) reads \(outside) itself while making decisions: how would you test a case that depends on it?"
         case "global-mutable-state":
             return "\(name) is state that functions change: what happens when two tests, or two callers, change it?"
         case "constructed-collaborators":
@@ -125,6 +131,12 @@ enum InterviewQuestions {
                                                file: largest.path, line: 1))
         }
         return questions
+    }
+
+    /// The first three ranges of `85, 88, 91, 96-98`, then `…`.
+    static func firstRanges(_ ranges: String) -> String {
+        let all = ranges.components(separatedBy: ", ")
+        return all.prefix(3).joined(separator: ", ") + (all.count > 3 ? "…" : "")
     }
 
     static func largestFunction(_ report: Report) -> FunctionMetrics? {
