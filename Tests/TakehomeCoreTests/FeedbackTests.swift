@@ -15,7 +15,7 @@ private func tangledReport(mutantsAndClock: Bool = false) -> Report {
     let thresholds = Thresholds()
     let complexity = ComplexityMetrics(thresholds: thresholds, functions: [
         FunctionMetrics(file: "pay/calc.py", name: "pay", line: 10, endLine: 45, nloc: 30, ccn: 12, cognitive: 20, params: 2, maxNesting: 2),
-        FunctionMetrics(file: "pay/rates.py", name: "rate_for", line: 5, endLine: 9, nloc: 4, ccn: 2, cognitive: 1, params: 1, maxNesting: 1),
+        FunctionMetrics(file: "pay/rates.py", name: "night_rate", line: 5, endLine: 9, nloc: 4, ccn: 2, cognitive: 1, params: 1, maxNesting: 1),
     ], testFunctions: [], files: [])
     let design = OverEngineeringMetrics(signals: [
         DesignSignal(name: "single-product-patterns", value: 1, weight: 2, label: "pattern-named types with at most one product",
@@ -70,7 +70,7 @@ private func designPoints(_ metrics: OverEngineeringMetrics, share: Double = 0.8
         // 60 × 1/5 for the test, and the complexity part's factor 0.8 → 1: 15 × 0.8 × 1 − 15 × 0.8 × 0.8.
         #expect(failing.parts.first { $0.part == "correctness" }?.points == 12)
         #expect(failing.parts.first { $0.part == "complexity" }?.points == 2.4)
-        #expect(failing.message.contains("1 of 2 hidden tests fail (`test_night`)"))
+        #expect(failing.message == "1 of 2 hidden tests fail (`test_night`); find the case each one exercises and fix it.")
         let complexity = try improvement("complexity.function")
         // Two breaches cost 0.2 of the thresholds term: 15 × 1 × 0.8 − 15 × 0.8 × 0.8.
         #expect(complexity.points == 2.4)
@@ -149,6 +149,12 @@ private func designPoints(_ metrics: OverEngineeringMetrics, share: Double = 0.8
     @Test func aFigureBelowItsBarIsNoStrength() {
         let strengths = Feedback(cleanReport(coverage: 0.7, mutantsRun: 4)).strengths.map(\.message)
         #expect(!strengths.contains { $0.contains("own tests") || $0.contains("mutants") })
+        // Well-covered lines under tests that let most mutants live are not a strength.
+        let weak = Feedback(cleanReport(mutantsRun: 10)).strengths.map(\.message)
+        #expect(weak.contains { $0.contains("own tests all pass") })
+        var unchecked = cleanReport()
+        unchecked.metrics.testability?.mutation?.score = 0.4
+        #expect(!Feedback(unchecked).strengths.contains { $0.message.contains("own tests all pass") })
         let tangled = Feedback(tangledReport()).strengths
         #expect(tangled.isEmpty, "nothing in the tangled report clears a bar: \(tangled)")
     }
@@ -171,6 +177,17 @@ private func designPoints(_ metrics: OverEngineeringMetrics, share: Double = 0.8
         #expect(texts.contains { $0.hasPrefix("Your tests leave 4 mutants alive, e.g. `>=` → `>` in `pay` at pay/calc.py:41") })
         #expect(texts.contains { $0.hasPrefix("`pay` (pay/calc.py:10) reads the clock itself") })
         #expect(questions.allSatisfy { $0.file != nil && $0.line != nil })
+    }
+
+    @Test func aFailingTestIsTiedToTheFunctionNamedLikeIt() {
+        let functions = [
+            FunctionMetrics(file: "p.py", name: "validate_policy", line: 3, endLine: 9, nloc: 6, ccn: 7, cognitive: 9, params: 1, maxNesting: 2),
+            FunctionMetrics(file: "p.py", name: "night_hours", line: 12, endLine: 20, nloc: 8, ccn: 3, cognitive: 2, params: 2, maxNesting: 1),
+            FunctionMetrics(file: "p.py", name: "Pay.roundHours", line: 22, endLine: 30, nloc: 8, ccn: 3, cognitive: 2, params: 2, maxNesting: 1),
+        ]
+        #expect(InterviewQuestions.namesake(of: "test_night_premium_hours_are_rounded", in: functions)?.name == "night_hours")
+        #expect(InterviewQuestions.namesake(of: "test_round_hours", in: functions)?.name == "Pay.roundHours")
+        #expect(InterviewQuestions.namesake(of: "test_weekly_total", in: functions) == nil)
     }
 
     @Test func withoutFindingsTheLargestCodeIsWalkedThrough() throws {

@@ -39,7 +39,8 @@ import TakehomeCore
     let questions = try #require(feedback.questions)
     #expect((3...6).contains(questions.count))
     #expect(Set(questions.map(\.area)).count >= 2)
-    for question in questions {
+    // Every question names a file of the repository; only a failing test's may lack one.
+    for question in questions where question.file != nil || question.rule != "tests.failing" {
         #expect(text(of: question.file, line: question.line) != nil, "\(question.question) is tied to no file")
         #expect(question.question.contains(question.file ?? "?"))
     }

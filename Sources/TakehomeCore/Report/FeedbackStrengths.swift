@@ -5,6 +5,8 @@ enum FeedbackStrengths {
     static let passingShare = 0.9
     /// Line coverage by the candidate's own tests that counts as well tested.
     static let coverageBar = 0.8
+    /// The mutation score below which covered lines do not count as tested (when it was measured).
+    static let checkedBar = 0.5
     /// Mutation score, over at least `mutantsNeeded` mutants run, that counts as tests that guard.
     static let mutationBar = 0.8, mutantsNeeded = 5
     /// The over-engineering signals that measure speculative structure.
@@ -61,7 +63,9 @@ enum FeedbackStrengths {
 
     static func testability(_ testability: TestabilityMetrics?) -> [Strength] {
         var strengths: [Strength] = []
-        if let own = testability?.ownTests, own.found > 0, own.passed == own.found,
+        // Lines run by tests that let most mutants survive are run, not checked: no strength.
+        let checked = (testability?.mutation?.score).map { $0 >= checkedBar } ?? true
+        if let own = testability?.ownTests, own.found > 0, own.passed == own.found, checked,
            let coverage = own.coverage, coverage.lines >= coverageBar {
             strengths.append(Strength(area: "testability", message: "your \(own.found) own tests all pass and run "
                 + "\(percent(coverage.lines)) of the solution's lines"))

@@ -63,7 +63,9 @@ struct ImprovementCandidates {
         guard !failing.isEmpty else { return [] }
         let named = failing.prefix(3).map { "`\($0.name)`" }.joined(separator: ", ")
             + (failing.count > 3 ? " and \(failing.count - 3) more" : "")
-        let message = "\(failing.count) of \(suite.total) \(noun)s fail (\(named)): find the case each one exercises and fix it."
+        let advice = suite.limitsHit.first.map { "the run \($0): find what keeps it running and make it finish" }
+            ?? "find the case each one exercises and fix it"
+        let message = "\(failing.count) of \(suite.total) \(noun)s fail (\(named)); \(advice)."
         return [candidate(rule: "tests.failing", area: "correctness", message: message, file: nil, line: nil, name: nil,
                           severity: .error, edit: { $0.suite = Self.passing($0.suite) })]
     }

@@ -66,12 +66,13 @@ enum InterviewQuestions {
         case "tests.failing":
             guard let suite = report.mode == .grade ? report.tests.hidden : report.tests.public,
                   let failing = suite.cases.first(where: { $0.status != .passed && $0.status != .skipped }) else { return nil }
-            let largest = largestFunction(report)
-            let whereTo = largest.map { " — which part of `\($0.name)` (\($0.file):\($0.line)) handles that case" } ?? ""
+            let function = namesake(of: failing.name, in: report.metrics.complexity?.functions ?? [])
+            let whereTo = function.map { ": `\($0.name)` (\($0.file):\($0.line)) looks like the code for that case; "
+                + "how would you find out what goes wrong there" } ?? ": which part of your code handles that case, "
+                + "and how would you find out what goes wrong"
             return InterviewQuestion(area: "correctness", rule: rule,
                                      question: "The test `\(failing.name)` fails\(failing.message.map { " (\(String($0.prefix(80))))" } ?? "")"
-                                         + "\(whereTo), and how would you find out what goes wrong?",
-                                     file: largest?.file, line: largest?.line)
+                                         + "\(whereTo)?", file: function?.file, line: function?.line)
         default:
             return nil
         }
@@ -139,7 +140,28 @@ enum InterviewQuestions {
         return all.prefix(3).joined(separator: ", ") + (all.count > 3 ? "…" : "")
     }
 
-    static func largestFunction(_ report: Report) -> FunctionMetrics? {
-        report.metrics.complexity?.functions.max { ($0.cognitive, $1.line) < ($1.cognitive, $0.line) }
+    /// The function whose name shares the most words with the test's (`test_night_hours_round` and
+    /// `night_hours`), the earliest among equals; nil when none shares a word.
+    static func namesake(of test: String, in functions: [FunctionMetrics]) -> FunctionMetrics? {
+        let testWords = words(test).subtracting(["test", "tests", "is", "are", "the", "a", "of", "and", "not"])
+        let scored = functions.map { (function: $0, shared: words($0.name).intersection(testWords).count) }
+        guard let best = scored.max(by: { $0.shared < $1.shared || ($0.shared == $1.shared && $0.function.line > $1.function.line) }),
+              best.shared > 0 else { return nil }
+        return best.function
+    }
+
+    /// The lower-cased words of an identifier: split at `_`, `.` and lower-to-upper case changes.
+    static func words(_ identifier: String) -> Set<String> {
+        var words: [String] = [], current = ""
+        for character in identifier {
+            if character == "_" || character == "." || !(character.isLetter || character.isNumber) {
+                words.append(current); current = ""
+            } else {
+                if character.isUppercase, let last = current.last, last.isLowercase { words.append(current); current = "" }
+                current.append(character)
+            }
+        }
+        words.append(current)
+        return Set(words.filter { !$0.isEmpty }.map { $0.lowercased() })
     }
 }
