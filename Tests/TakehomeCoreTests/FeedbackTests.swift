@@ -91,6 +91,17 @@ private func designPoints(_ metrics: OverEngineeringMetrics, share: Double = 0.8
         #expect(feedback.moreFindings == 1)
     }
 
+    @Test func tamperingIsTheImprovementOfATamperedSuite() throws {
+        var report = tangledReport()
+        report.tests.hidden?.tampering = ["the results were rewritten"]
+        report.findings.append(Finding(rule: "tests.tampering-attempt", severity: .error, message: "conftest.py rewrites results",
+                                       file: "conftest.py", line: 4))
+        let first = try #require(Feedback(report).improvements.first)
+        #expect(first.rule == "tests.tampering" && first.file == "conftest.py" && first.line == 4)
+        #expect(first.message.hasPrefix("The hidden test results were tampered with (the results were rewritten)"))
+        #expect(first.parts.first?.part == "correctness")
+    }
+
     @Test func theImpactSentenceNamesEachPartItCosts() {
         let failing = Feedback(tangledReport()).improvements[0]
         #expect(failing.impact.hasPrefix("costs \(ScoreNumber.text(failing.points)) points: 12 of the correctness part's 60, "

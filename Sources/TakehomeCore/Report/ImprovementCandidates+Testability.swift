@@ -33,8 +33,10 @@ extension ImprovementCandidates {
         var candidates: [ImprovementCandidate] = []
         if own.passed < own.found {
             let failing = own.found - own.passed
+            let count = own.found == 1 ? "Your only own test does not pass" : failing == 1 ? "1 of your \(own.found) own tests does not pass"
+                : "\(failing) of your \(own.found) own tests do not pass"
             candidates.append(candidate(rule: "testability.failing-own-tests", area: "testability",
-                                        message: "\(failing) of your \(own.found) own tests do not pass: fix them or the code they test.",
+                                        message: "\(count): fix the test or the code it tests.",
                                         file: nil, line: nil, name: nil, edit: { inputs in
                 inputs.testability?.ownTests?.passed = own.found
             }))

@@ -50,8 +50,16 @@ struct ImprovementCandidates {
     // MARK: Correctness
 
     private func correctness() -> [ImprovementCandidate] {
-        guard let suite = inputs.suite, !suite.tampered else { return [] }
+        guard let suite = inputs.suite else { return [] }
         let noun = "\(inputs.suiteName) test"
+        if suite.tampered {
+            let attempt = report.findings.first { $0.rule == "tests.tampering-attempt" && $0.file != nil }
+            let message = "The \(noun) results were tampered with (\(suite.tampering[0])), so the tests concerned earn nothing: "
+                + "remove whatever changes how the tests run or report\(attempt.flatMap(\.file).map { " (\($0))" } ?? "")."
+            return [candidate(rule: "tests.tampering", area: "correctness", message: message, file: attempt?.file,
+                              line: attempt?.line, name: nil, severity: .error, covers: { $0.rule.hasPrefix("tests.tampering") },
+                              edit: { $0.suite = Self.passing($0.suite) })]
+        }
         if let failure = suite.loadFailure {
             let message = "The \(noun)s could not load the solution: \(failure.message)"
                 + (failure.expectedPath.map { "; they expect it at \($0)" } ?? "") + ". Make it importable from there."
@@ -73,6 +81,7 @@ struct ImprovementCandidates {
     /// The suite with every test passed and its points earned.
     static func passing(_ suite: TestSuiteResult?) -> TestSuiteResult? {
         guard var suite else { return nil }
+        suite.tampering = []
         suite.cases = suite.cases.map { var passed = $0; passed.status = .passed; passed.earned = $0.points; return passed }
         suite.loadFailure = nil
         suite.recount()

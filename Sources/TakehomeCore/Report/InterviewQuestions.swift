@@ -60,6 +60,9 @@ enum InterviewQuestions {
                 + "and which case would you test first?")
         case "testability.failing-own-tests":
             return ask("testability", "Some of your own tests fail: did you know when you submitted, and what do they tell you?")
+        case "tests.tampering":
+            return ask("correctness", "The test results were tampered with\(place.isEmpty ? "" : " (\(place))"): what did you "
+                + "mean that code to do?")
         case "tests.load-failure":
             return ask("correctness", "The tests could not import your solution\(place.isEmpty ? "" : " from \(place)"): "
                 + "how did you run it yourself, and how would a colleague?")
@@ -97,6 +100,8 @@ enum InterviewQuestions {
             return "\(name) only \(first.note ?? "forwards its parameters"): what does this layer give you?"
         case "deep-inheritance": return "\(name) sits deep in a class hierarchy: what would it look like with composition instead?"
         case "unvaried-configuration": return "\(name) can be configured, but no caller sets it: who did you expect to vary it?"
+        case "unused-parameters": return "\(name) takes a parameter it never reads: what was it meant for?"
+        case "unused-private-members": return "Nothing calls \(name): what was it meant for?"
         case "dependencies": return "You depend on \(name), which the reference does without: what does it give you here?"
         case "effects-in-decisions":
             let outside = (first.note ?? "outside world").components(separatedBy: ", ").map { "the " + $0 }.joined(separator: " and ")
