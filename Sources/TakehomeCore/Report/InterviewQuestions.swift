@@ -61,8 +61,8 @@ enum InterviewQuestions {
         case "testability.failing-own-tests":
             return ask("testability", "Some of your own tests fail: did you know when you submitted, and what do they tell you?")
         case "tests.tampering":
-            return ask("correctness", "The test results were tampered with\(place.isEmpty ? "" : " (\(place))"): what did you "
-                + "mean that code to do?")
+            return ask("correctness", place.isEmpty ? "The test results were tampered with: what were you trying to achieve?"
+                : "The test results were tampered with by \(place): what did you mean that code to do?")
         case "tests.load-failure":
             return ask("correctness", "The tests could not import your solution\(place.isEmpty ? "" : " from \(place)"): "
                 + "how did you run it yourself, and how would a colleague?")
