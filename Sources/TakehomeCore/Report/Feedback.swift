@@ -17,6 +17,7 @@ public struct Feedback: Codable, Sendable, Equatable {
     /// Questions for the review call, 3–6 when the code offers that many places; nil for candidates.
     public var questions: [InterviewQuestion]?
 
+    /// Feedback as read back from a report.
     public init(strengths: [Strength], improvements: [Improvement], moreFindings: Int, questions: [InterviewQuestion]?) {
         self.strengths = strengths; self.improvements = improvements; self.moreFindings = moreFindings
         self.questions = questions
