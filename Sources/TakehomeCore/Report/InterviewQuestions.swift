@@ -53,8 +53,9 @@ enum InterviewQuestions {
             }
             let file = report.metrics.testability?.ownTests?.files.first { $0.file == improvement.file }
             let lines = file.map { Self.firstRanges($0.uncoveredLines) } ?? ""
-            return ask("testability", "Your tests never run \(improvement.file ?? "some of the code") lines \(lines): which case "
-                + "do those lines handle, and what test would you add first?")
+            let one = Int(lines) != nil
+            return ask("testability", "Your tests never run \(improvement.file ?? "some of the code") \(one ? "line" : "lines") \(lines): "
+                + "which case do \(one ? "it handle" : "those lines handle"), and what test would you add first?")
         case "testability.no-tests":
             return ask("testability", "You wrote no tests: how did you convince yourself that \(name) (\(place)) works, "
                 + "and which case would you test first?")
