@@ -94,7 +94,7 @@ public struct Grader: Sendable {
         let runs = [outcome.sandbox] + run.setup.map(\.result) + (own.map { [$0.sandbox] + $0.setupRuns } ?? [])
         findings += Self.unenforcedFindings(runs)
         let candidateCode = CandidateCodeSpans(runs.map(CandidateCodeSpans.Span.init) + [mutationSpan])
-        return Report(
+        var report = Report(
             tool: .init(version: HarnessVersion.current), mode: request.mode, generatedAt: clock(),
             assignment: .init(id: assignment.id, title: assignment.title, language: assignment.language,
                               runner: assignment.runner, digest: digest),
@@ -107,6 +107,8 @@ public struct Grader: Sendable {
                       "analysis": code.seconds, "ownTests": ownSeconds, "ownTestsCommand": own?.sandbox.wallSeconds ?? 0,
                       "mutation": mutationSpan.end - mutationSpan.start, "candidateCode": candidateCode.coveredSeconds,
                       "total": Date().timeIntervalSince(started)])
+        report.feedback = Feedback(report)
+        return report
     }
 
     /// The graded suite's run: a copy of the fetched tree, the setup commands, the staged tests.

@@ -12,16 +12,13 @@ public struct MarkdownRenderer: ReportRenderer {
         var blocks: [String] = []
         blocks.append("# " + MarkdownText.inline(outline.title))
         blocks.append(outline.header.map { "- **\($0.label):** " + MarkdownText.inline($0.value) }.joined(separator: "\n"))
+        blocks += opening(outline)
 
         blocks.append("## Score: " + ReportOutline.scoreLine(report.score))
         blocks.append(MarkdownText.table(["Part", "Points", "How"], alignRight: [1], rows: report.score.parts.map {
             [$0.name, ReportOutline.partPoints($0), $0.explanation]
         }))
 
-        if !outline.good.isEmpty {
-            blocks.append("## What is good")
-            blocks.append(outline.good.map { MarkdownText.listItem($0) }.joined(separator: "\n"))
-        }
         if outline.hasProblems {
             blocks.append("## Problems")
             let sentences = outline.loadFailures + outline.tampering + outline.limits
@@ -46,6 +43,31 @@ public struct MarkdownRenderer: ReportRenderer {
         if !code.isEmpty { blocks += self.code(code) }
         if let sandbox = report.sandbox { blocks += self.sandbox(sandbox) }
         return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// What is good, what to improve first, and the reviewer's questions: what the report opens with.
+    private func opening(_ outline: ReportOutline) -> [String] {
+        var blocks: [String] = []
+        if !outline.good.isEmpty {
+            blocks.append("## What is good")
+            blocks.append(outline.good.map { "- " + MarkdownText.inlineKeepingCode($0) }.joined(separator: "\n"))
+        }
+        if !outline.improvements.isEmpty {
+            blocks.append("## Improve first")
+            var items = outline.improvements.enumerated().map { number, improvement in
+                let place = ReportOutline.place(file: improvement.file, line: improvement.line).map { MarkdownText.code($0) + " — " } ?? ""
+                return "\(number + 1). \(place)**\(MarkdownText.inline(improvement.impact))**<br>" + MarkdownText.inlineKeepingCode(improvement.message)
+            }
+            if let more = outline.moreFindingsLine { items.append("\n_\(more)_") }
+            blocks.append(items.joined(separator: "\n"))
+        }
+        if !outline.questions.isEmpty {
+            blocks.append("## Questions for the review call")
+            blocks.append(outline.questions.enumerated().map { number, question in
+                "\(number + 1). " + MarkdownText.inlineKeepingCode(question.question)
+            }.joined(separator: "\n"))
+        }
+        return blocks
     }
 
     private func finding(_ finding: Finding) -> String {

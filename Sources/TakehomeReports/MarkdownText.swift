@@ -13,6 +13,16 @@ enum MarkdownText {
         return result
     }
 
+    /// `text` escaped like `inline`, except that each balanced `` `name` `` becomes a code span
+    /// (feedback sentences quote names that way); unbalanced backticks stay escaped.
+    static func inlineKeepingCode(_ text: String) -> String {
+        let pieces = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard pieces.count % 2 == 1 else { return inline(text) }
+        return pieces.enumerated().map { index, piece in
+            index % 2 == 0 ? inline(piece) : piece.isEmpty ? "\\`\\`" : code(piece)
+        }.joined()
+    }
+
     /// `text` as a list item: escaped, and a leading `-`, `+`, `=` or `1.` kept from starting a
     /// nested list or an underline.
     static func listItem(_ text: String) -> String {

@@ -25,6 +25,10 @@ struct ReportOutline {
     var header: [(label: String, value: String)] = []
     var suites: [NamedSuite] = []
     var good: [String] = []
+    /// The costliest improvements, how many findings they leave out, and the reviewer's questions.
+    var improvements: [Improvement] = []
+    var moreFindings = 0
+    var questions: [InterviewQuestion] = []
     var loadFailures: [String] = []
     var tampering: [String] = []
     var limits: [String] = []
@@ -43,6 +47,9 @@ struct ReportOutline {
             .compactMap { name, suite in suite.map { NamedSuite(name: name, suite: $0) } }
         header = Self.header(report)
         good = Self.good(report, suites: suites)
+        improvements = report.feedback?.improvements ?? []
+        moreFindings = report.feedback?.moreFindings ?? 0
+        questions = report.feedback?.questions ?? []
         for named in suites {
             let suite = named.suite
             if let failure = suite.loadFailure {
@@ -75,6 +82,17 @@ struct ReportOutline {
     static func place(_ finding: Finding) -> String? {
         guard let file = finding.file else { return nil }
         return finding.line.map { "\(file):\($0)" } ?? file
+    }
+
+    /// The place of an improvement or question: `file:line`, `file` or nil.
+    static func place(file: String?, line: Int?) -> String? {
+        guard let file else { return nil }
+        return line.map { "\(file):\($0)" } ?? file
+    }
+
+    /// `and 7 more findings below`, or nil when the improvements cover every finding.
+    var moreFindingsLine: String? {
+        moreFindings > 0 ? "and \(ReportText.count(moreFindings, "more finding")) below" : nil
     }
 
     /// `earned/weight`, or `not measured`.
@@ -128,22 +146,9 @@ struct ReportOutline {
         return rows
     }
 
+    /// The feedback's strengths, then how the runs fared against the limits.
     private static func good(_ report: Report, suites: [NamedSuite]) -> [String] {
-        var good: [String] = []
-        for named in suites where named.suite.loadFailure == nil && named.suite.total > 0 {
-            let suite = named.suite
-            if suite.passed == suite.total {
-                good.append(suite.total == 1 ? "the 1 \(named.noun) passes" : "all \(ReportText.count(suite.total, named.noun)) pass")
-            } else if suite.passed > 0 {
-                good.append("\(suite.passed) of \(ReportText.count(suite.total, named.noun)) pass")
-            }
-            if let coverage = suite.coverage, coverage.lines > 0 {
-                good.append("the \(named.noun)s cover \(ReportText.number(coverage.lines * 100))% of the solution's lines")
-            }
-        }
-        if !suites.isEmpty, suites.allSatisfy({ !$0.suite.tampered }) {
-            good.append("no tampering with the test results")
-        }
+        var good = report.feedback?.strengths.map(\.message) ?? []
         let phasesHit = report.sandbox?.phases.contains { !$0.limitsHit.isEmpty } ?? false
         // A run that could not load the solution says nothing about its speed.
         let loaded = suites.allSatisfy { $0.suite.loadFailure == nil }

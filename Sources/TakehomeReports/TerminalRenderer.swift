@@ -20,6 +20,7 @@ public struct TerminalRenderer: ReportRenderer {
             lines += hanging(safe(row.value), first: "  " + paint(.dim, TextWrapping.pad(row.label, labelWidth)),
                              width: 2 + labelWidth)
         }
+        lines += opening(outline)
 
         lines += ["", paint(.bold, "Score  ") + paint(.bold, ReportOutline.scoreLine(report.score))]
         let nameWidth = (report.score.parts.map(\.name.count).max() ?? 0) + 2
@@ -30,10 +31,6 @@ public struct TerminalRenderer: ReportRenderer {
             lines += hanging(safe(part.explanation), first: first, width: 2 + nameWidth + pointsWidth)
         }
 
-        if !outline.good.isEmpty {
-            lines += ["", paint(.bold, "What is good")]
-            for sentence in outline.good { lines += hanging(sentence, first: "  " + paint(.green, "✓") + " ", width: 4) }
-        }
         if outline.hasProblems {
             lines += ["", paint(.bold, "Problems")]
             for sentence in outline.loadFailures + outline.tampering + outline.limits {
@@ -55,6 +52,31 @@ public struct TerminalRenderer: ReportRenderer {
         if !code.isEmpty { lines += ["", paint(.bold, "Code")] + self.code(code) }
         if let sandbox = report.sandbox { lines += ["", paint(.bold, "Sandbox")] + self.sandbox(sandbox) }
         return lines.map(trimmingTrailingSpaces).joined(separator: "\n") + "\n"
+    }
+
+    /// What is good, what to improve first, and the reviewer's questions: what the report opens with.
+    private func opening(_ outline: ReportOutline) -> [String] {
+        var lines: [String] = []
+        if !outline.good.isEmpty {
+            lines += ["", paint(.bold, "What is good")]
+            for sentence in outline.good { lines += hanging(safe(sentence), first: "  " + paint(.green, "✓") + " ", width: 4) }
+        }
+        if !outline.improvements.isEmpty {
+            lines += ["", paint(.bold, "Improve first") + paint(.dim, " (ranked by the rubric points each costs)")]
+            for (number, improvement) in outline.improvements.enumerated() {
+                let place = ReportOutline.place(file: improvement.file, line: improvement.line).map { safe($0) + " — " } ?? ""
+                lines += hanging(place + improvement.impact, first: "  " + paint(.yellow, "\(number + 1).") + " ", width: 5)
+                lines += hanging(safe(improvement.message), first: "     ", width: 5)
+            }
+            if let more = outline.moreFindingsLine { lines.append("  " + paint(.dim, more)) }
+        }
+        if !outline.questions.isEmpty {
+            lines += ["", paint(.bold, "Questions for the review call")]
+            for (number, question) in outline.questions.enumerated() {
+                lines += hanging(safe(question.question), first: "  \(number + 1). ", width: 5)
+            }
+        }
+        return lines
     }
 
     private func failing(_ tests: [ReportOutline.FailingTest]) -> [String] {

@@ -171,6 +171,9 @@ final class Workspace {
         #expect(!text.contains("tests/hidden/test_"))
     }
     #expect(json.contains("\"audience\" : \"candidate\""))
+    // The candidate gets the opening's improvements, never the reviewer's interview questions.
+    #expect(markdown.contains("## Improve first") && json.contains("\"improvements\""))
+    #expect(!markdown.contains("Questions for the review call") && !json.contains("\"questions\""))
     #expect(workspace.leftovers.isEmpty, "\(workspace.leftovers)")
 }
 

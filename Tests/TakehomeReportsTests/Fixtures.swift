@@ -8,12 +8,15 @@ enum Fixture: String, CaseIterable, CustomStringConvertible {
 
     var description: String { rawValue }
 
+    /// The fixture's report with its feedback, as the grader writes it.
     var report: Report {
-        switch self {
+        var report = switch self {
         case .pass: Self.passReport()
         case .buggy: Self.buggyReport()
         case .broken: Self.brokenReport()
         }
+        report.feedback = Feedback(report)
+        return report
     }
 
     static let graded = Date(timeIntervalSince1970: 1_714_644_000)  // 2024-05-02 10:00:00 UTC

@@ -83,6 +83,24 @@ import TakehomeCore
         #expect(!broken.contains("What is good"))
     }
 
+    @Test func theReportOpensWithTheFeedback() throws {
+        let report = Fixture.buggy.report
+        let feedback = try #require(report.feedback)
+        let terminal = TerminalRenderer(colour: false).render(report)
+        let markdown = MarkdownRenderer().render(report)
+        for (text, headings) in [(terminal, ["\nImprove first", "\nQuestions for the review call", "\nScore "]),
+                                 (markdown, ["## Improve first", "## Questions for the review call", "## Score"])] {
+            let offsets = try headings.map { try #require(text.range(of: $0)).lowerBound }
+            #expect(offsets == offsets.sorted(), "the opening comes before the score")
+            #expect(text.contains(feedback.improvements[0].impact.prefix(30)))
+            #expect(text.contains("and \(feedback.moreFindings) more findings below"))
+        }
+        let questions = try #require(feedback.questions)
+        #expect(terminal.contains("1. " + questions[0].question.prefix(40)))
+        let candidate = TerminalRenderer(colour: false).render(CandidateView.mask(report, hiddenPath: "tests/hidden"))
+        #expect(candidate.contains("Improve first") && !candidate.contains("Questions for the review call"))
+    }
+
     @Test func markdownKeepsSubmissionTextInert() {
         let markdown = MarkdownRenderer().render(Fixture.broken.report)
         #expect(markdown.contains(#"M. \| Mallory \`\<img\>\`"#))

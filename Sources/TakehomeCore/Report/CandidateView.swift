@@ -45,6 +45,14 @@ public enum CandidateView {
             }
             masked.sandbox = sandbox
         }
+        // Derived again from what the candidate may see, and without the reviewer's questions.
+        if report.feedback != nil {
+            var feedback = Feedback(masked)
+            feedback.questions = nil
+            feedback.strengths = feedback.strengths.map { var copy = $0; copy.message = clean($0.message); return copy }
+            feedback.improvements = feedback.improvements.map { var copy = $0; copy.message = clean($0.message); return copy }
+            masked.feedback = feedback
+        }
         return masked
     }
 

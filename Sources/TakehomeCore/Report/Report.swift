@@ -18,6 +18,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var metrics: Metrics
     public var findings: [Finding]
     public var score: Score
+    /// What the report opens with: strengths, the costliest improvements, interview questions
+    /// (`Feedback(report)`); nil in reports written before it existed.
+    public var feedback: Feedback?
     public var sandbox: SandboxInfo?
     public var history: History
     /// How long each stage took, in seconds; excluded when comparing two gradings.
