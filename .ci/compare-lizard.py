@@ -22,16 +22,39 @@ def ensure_lizard():
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 # Deliberate differences from lizard (docs/metrics.md, "Where takehome differs from lizard").
-# Each has a predicate saying whether it explains a remaining mismatch: (source, ours, lizard's) -> bool.
-LOST_AFTER_LESS = ("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
-                   "takehome counts them", lambda source, ours, theirs: ours > theirs and "<" in source)
+# Each has a predicate saying whether it explains a remaining mismatch: (text, ours, theirs) -> bool, where text is
+# the source from lizard's start line to the later of both end lines, ours takehome's JSON function and theirs
+# lizard's FunctionInfo. None: the difference is removed from lizard before comparing (adjust_lizard).
+def lost_after_less(text, ours, theirs):
+    return ours["ccn"] > theirs.cyclomatic_complexity and "<" in text
+
+def ruby_value_block(text, ours, theirs):
+    """lizard does not open a block at `case`, nor at `if`/`unless` used as a value (`x = if c`), so their `end`
+    ends lizard's method early; its figure stops there."""
+    if theirs.end_line >= ours["endLine"]:
+        return False
+    body = text.split("\n")[1:theirs.end_line - theirs.start_line + 1]
+    return any(re.search(r"^\s*case\b|[=(,|&]\s*(case|if|unless)\b|\breturn\s+case\b", line) for line in body)
+
+def ruby_modifier_in_braces(text, ours, theirs):
+    """a modifier `if`/`unless` inside a one-line `{ ... }` block: lizard's reader waits for `then` or a new line
+    and loses the `}`, so its method runs on past its `end`."""
+    return theirs.end_line > ours["endLine"] and \
+        re.search(r"\{[^{}\n]*\b(if|unless)\b[^{}\n]*\}", text) is not None
+
 DIFFERENCES = {
     "rust": [("`where` clauses are generic bounds, not decisions", None)],
     "ruby": [("`unless` is a decision, like `if`", None),
              ("heredoc bodies are strings; lizard reads their words (`if`, `and`, `for` in prose) as code",
-              lambda source, ours, theirs: re.search(r"<<[~-]?['\"`]?[A-Z_]", source) is not None)],
-    "javascript": [LOST_AFTER_LESS],
-    "typescript": [LOST_AFTER_LESS],
+              lambda text, ours, theirs: re.search(r"<<[~-]?['\"`]?[A-Z_]", text) is not None),
+             ("`case ... end` and `x = if ... end` are blocks; lizard ends the method at their `end`",
+              ruby_value_block),
+             ("`{ |x| x.f if c }`: lizard loses the `}` after a modifier `if` and runs the method on",
+              ruby_modifier_in_braces)],
+    "javascript": [("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
+                    "takehome counts them", lost_after_less)],
+    "typescript": [("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
+                    "takehome counts them", lost_after_less)],
 }
 
 def adjust_lizard():
@@ -115,9 +138,8 @@ def run_takehome(binary, stage):
 
 def explained_by_difference(language, sources, key, lizard_function, ours):
     lines = sources.get(key[0], [])
-    text = "\n".join(lines[lizard_function.start_line - 1:lizard_function.end_line])
-    return any(predicate and predicate(text, ours["ccn"], lizard_function.cyclomatic_complexity)
-               for _, predicate in DIFFERENCES.get(language, []))
+    text = "\n".join(lines[lizard_function.start_line - 1:max(lizard_function.end_line, ours["endLine"])])
+    return any(predicate and predicate(text, ours, lizard_function) for _, predicate in DIFFERENCES.get(language, []))
 
 def main():
     parser = argparse.ArgumentParser()
