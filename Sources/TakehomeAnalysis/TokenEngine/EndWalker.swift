@@ -54,7 +54,9 @@ struct EndWalker {
             let word = tokens.hashes[index]
             let top = blocks[blocks.count - 1]
             record(index, depth: top.depth)
-            guard tokens.kinds[index] == .identifier, index == 0 || tokens.hashes[index - 1] != Word.dot else { continue }
+            guard tokens.kinds[index] == .identifier,
+                  index == 0 || (tokens.hashes[index - 1] != Word.dot && tokens.hashes[index - 1] != Word.defWord)
+            else { continue }   // `x.class`, `def for`: names
             switch word {
             case Word.defWord: startFunction(index)
             case Word.classWord, EndWalker.module:

@@ -37,6 +37,7 @@ struct FunctionMeasure {
             let owner = Int(structure.owner[index])
             guard owner >= 0 else { continue }
             let role = structure.roles[index]
+            if index == functions[owner].nameToken { continue }   // a method named `for` is no loop
             if rules.decisions.contains(word), kind != .string, kind != .number, isDecision(index, word) {
                 ccn[owner] += 1
             }
