@@ -22,39 +22,141 @@ def ensure_lizard():
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 # Deliberate differences from lizard (docs/metrics.md, "Where takehome differs from lizard").
-# Each has a predicate saying whether it explains a remaining mismatch: (text, ours, theirs) -> bool, where text is
-# the source from lizard's start line to the later of both end lines, ours takehome's JSON function and theirs
-# lizard's FunctionInfo. None: the difference is removed from lizard before comparing (adjust_lizard).
-def lost_after_less(text, ours, theirs):
-    return ours["ccn"] > theirs.cyclomatic_complexity and "<" in text
+# Each has a predicate saying whether it explains a remaining mismatch: (text, ours, theirs, file) -> bool, where
+# text is the source from lizard's start line to the later of both end lines, ours takehome's JSON function, theirs
+# lizard's FunctionInfo and file a SourceFile (its lines and lizard's functions in it). None: the difference is
+# removed from lizard before comparing (adjust_lizard).
+class SourceFile:
+    def __init__(self, lines, lizard_functions):
+        self.lines, self.lizard_functions = lines, lizard_functions
 
-def ruby_value_block(text, ours, theirs):
-    """lizard does not open a block at `case`, nor at `if`/`unless` used as a value (`x = if c`), so their `end`
-    ends lizard's method early; its figure stops there."""
+def closing_brace_line(lines, start_line):
+    """The line of the `}` that closes the first `{` on start_line (strings, template literals and comments
+    skipped, naively), or None when that line opens no brace."""
+    depth, line_number, quote, opened = 0, start_line, None, False
+    for line in lines[start_line - 1:start_line + 3000]:
+        index = 0
+        while index < len(line):
+            char = line[index]
+            if quote:
+                if char == "\\":
+                    index += 1
+                elif char == quote:
+                    quote = None
+            elif line.startswith("//", index):
+                break
+            elif char in "'\"`":
+                quote = char
+            elif char == "{":
+                depth, opened = depth + 1, True
+            elif char == "}":
+                depth -= 1
+                if opened and depth == 0:
+                    return line_number
+            index += 1
+        if quote in ("'", '"'):
+            quote = None   # no multi-line plain strings
+        if not opened:
+            return None
+        line_number += 1
+    return None
+
+def js_lizard_misplaces_end(text, ours, theirs, file):
+    """lizard's function ends on another line than the `}` that closes its body (brace-matched here); takehome's
+    ends there. lizard's figure then covers the wrong tokens."""
+    end = closing_brace_line(file.lines, theirs.start_line)
+    return end == ours["endLine"] and theirs.end_line != end
+
+def js_holds_misplaced_function(text, ours, theirs, file):
+    """A function nested in this one that lizard ends early: lizard gives the rest of its decisions to this one."""
+    return ours["ccn"] < theirs.cyclomatic_complexity and any(
+        theirs.start_line < inner.start_line <= theirs.end_line and
+        closing_brace_line(file.lines, inner.start_line) not in (None, inner.end_line)
+        for inner in file.lizard_functions)
+
+def js_parenthesis_after_assignment(text, ours, theirs, file):
+    """`x = (a || b) ? c : d`: lizard reads `(a || b)` as the parameters of an arrow function named x, finds no
+    `=>`, abandons it and loses the decisions inside and the one right after it. The difference must be no more than
+    the decisions so lost."""
+    lost = 0
+    for match in re.finditer(r"(?<![=!<>+\-*/%&|^])=\s*\(", text):
+        depth, index = 0, match.end() - 1
+        while index < len(text):
+            depth += {"(": 1, ")": -1}.get(text[index], 0)
+            if depth == 0:
+                break
+            index += 1
+        inside, after = text[match.end():index], text[index + 1:].lstrip()
+        if after.startswith("=>"):
+            continue
+        lost += len(re.findall(r"&&|\|\||\?\?|\?(?![.?])", inside)) + (1 if re.match(r"&&|\|\||\?\?|\?(?![.?])", after) else 0)
+    return 0 < ours["ccn"] - theirs.cyclomatic_complexity <= lost
+
+def regex_bodies(text):
+    """Regular expression literals (`/.../` after an operator, a bracket or a keyword; Ruby's `%r{...}`)."""
+    return re.findall(r"(?:^|[=(,:!&|?;{]|\breturn|\bwhen|\bif|\bunless|=~|!~)\s*/((?:\\.|\[(?:\\.|[^\]])*\]|[^/\\\n])+)/"
+                      r"|%r\{([^}]*)\}", text, re.M)
+
+def lizard_reads_regex(text, ours, theirs, file):
+    """lizard reads some regular expression literals as code: their `?`, `|`-pairs, quotes, braces and words
+    (`or`, `if`) count, or end the function. Explained when a regex in the function holds such tokens and lizard
+    counts at most that many more, or when lizard's end moves because a regex holds a brace or a quote."""
+    bodies = ["".join(parts) for parts in regex_bodies(text)]
+    tokens = sum(len(re.findall(r"\?|\|\||&&|\b(?:if|and|or|for|while|when|until|unless|rescue|ensure)\b", body))
+                 for body in bodies)
+    if 0 < theirs.cyclomatic_complexity - ours["ccn"] <= tokens:
+        return True
+    return theirs.end_line != ours["endLine"] and any(re.search(r"[{}'\"`]", body) for body in bodies)
+
+def ruby_value_block(text, ours, theirs, file):
+    """lizard does not open a block at `case`, nor at `if`/`unless` used as a value (`x = if c`, `a << if c`),
+    nor at an `if` that starts the line after a `while`/`until`/`for` header; their `end` ends lizard's method
+    early and its figure stops there."""
     if theirs.end_line >= ours["endLine"]:
         return False
     body = text.split("\n")[1:theirs.end_line - theirs.start_line + 1]
-    return any(re.search(r"^\s*case\b|[=(,|&]\s*(case|if|unless)\b|\breturn\s+case\b", line) for line in body)
+    after_loop = any(re.match(r"\s*(while|until|for)\b", line) and re.match(r"\s*(if|unless|case|while|until|for)\b",
+                                                                          following)
+                     for line, following in zip(body, body[1:]))
+    return after_loop or any(re.search(r"^\s*case\b|([=(,|&]|<<|\breturn)\s*(case|if|unless)\b", line) for line in body)
 
-def ruby_modifier_in_braces(text, ours, theirs):
+def ruby_modifier_in_braces(text, ours, theirs, file):
     """a modifier `if`/`unless` inside a one-line `{ ... }` block: lizard's reader waits for `then` or a new line
     and loses the `}`, so its method runs on past its `end`."""
     return theirs.end_line > ours["endLine"] and \
         re.search(r"\{[^{}\n]*\b(if|unless)\b[^{}\n]*\}", text) is not None
 
+def ruby_punctuation_global(text, ours, theirs, file):
+    """`$'`, `` $` `` and `$"` are globals; lizard opens a string at their quote and `$?` is its ternary."""
+    return re.search(r"\$['\"`]", text) is not None or \
+        0 < theirs.cyclomatic_complexity - ours["ccn"] <= text.count("$?")
+
+JS_DIFFERENCES = [
+    ("`x = (a || b) ? c : d`: lizard takes the parentheses for an arrow's parameters and loses their decisions",
+     js_parenthesis_after_assignment),
+    ("lizard ends a function on another line than the `}` closing its body (brace-matched); its figure covers "
+     "other tokens", js_lizard_misplaces_end),
+    ("a nested function lizard ends early gives lizard's parent the rest of its decisions",
+     js_holds_misplaced_function),
+    ("lizard reads some regular expression literals as code (`?`, `||`, quotes, braces inside them)",
+     lizard_reads_regex),
+]
+
 DIFFERENCES = {
     "rust": [("`where` clauses are generic bounds, not decisions", None)],
     "ruby": [("`unless` is a decision, like `if`", None),
              ("heredoc bodies are strings; lizard reads their words (`if`, `and`, `for` in prose) as code",
-              lambda text, ours, theirs: re.search(r"<<[~-]?['\"`]?[A-Z_]", text) is not None),
-             ("`case ... end` and `x = if ... end` are blocks; lizard ends the method at their `end`",
-              ruby_value_block),
+              lambda text, ours, theirs, file: re.search(r"<<[~-]?['\"`]?[A-Z_]", text) is not None),
+             ("`case ... end`, `x = if ... end` and an `if` first on the line after a `while` header are blocks; "
+              "lizard ends the method at their `end`", ruby_value_block),
              ("`{ |x| x.f if c }`: lizard loses the `}` after a modifier `if` and runs the method on",
-              ruby_modifier_in_braces)],
-    "javascript": [("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
-                    "takehome counts them", lost_after_less)],
-    "typescript": [("after a `<` comparison lizard's JavaScript reader loses later `?`/`||`/`&&` decisions; "
-                    "takehome counts them", lost_after_less)],
+              ruby_modifier_in_braces),
+             ("`$'`, `` $` ``, `$\"` and `$?` are globals; lizard opens a string at the quote or counts the `?`",
+              ruby_punctuation_global),
+             ("lizard reads some regular expression literals as code (`?`, `or`, braces inside them)",
+              lizard_reads_regex)],
+    "javascript": JS_DIFFERENCES,
+    "typescript": JS_DIFFERENCES,
 }
 
 def adjust_lizard():
@@ -137,9 +239,10 @@ def run_takehome(binary, stage):
     return functions, elapsed
 
 def explained_by_difference(language, sources, key, lizard_function, ours):
-    lines = sources.get(key[0], [])
-    text = "\n".join(lines[lizard_function.start_line - 1:max(lizard_function.end_line, ours["endLine"])])
-    return any(predicate and predicate(text, ours, lizard_function) for _, predicate in DIFFERENCES.get(language, []))
+    file = sources[key[0]]
+    text = "\n".join(file.lines[lizard_function.start_line - 1:max(lizard_function.end_line, ours["endLine"])])
+    return any(predicate and predicate(text, ours, lizard_function, file)
+               for _, predicate in DIFFERENCES.get(language, []))
 
 def main():
     parser = argparse.ArgumentParser()
@@ -170,7 +273,12 @@ def main():
                 staged.append(target)
             ours, our_time = run_takehome(args.takehome, stage)
             theirs, their_time = run_lizard(staged, stage)
-            sources = {os.path.relpath(path, stage): open(path, encoding="utf-8", errors="replace").read().split("\n")
+            by_file = {}
+            for (relative, _), function in theirs.items():
+                by_file.setdefault(relative, []).append(function)
+            sources = {os.path.relpath(path, stage): SourceFile(
+                           open(path, encoding="utf-8", errors="replace").read().split("\n"),
+                           by_file.get(os.path.relpath(path, stage), []))
                        for path in staged}
         finally:
             shutil.rmtree(stage, ignore_errors=True)

@@ -158,8 +158,8 @@ extension BraceWalker {
             while cursor > max(0, arrow - 32), !(hash(cursor) == Word.colon && hash(cursor - 1) == Word.closeParen) {
                 cursor -= 1
             }
-            guard cursor > max(0, arrow - 32) else { return }
-            start = cursor - 1
+            if cursor > max(0, arrow - 32) { start = cursor - 1 }
+            else if !isName(start) { return }   // else `{ key: param => ... }`: the name is the parameter
         }
         if hash(start) == Word.closeParen {
             guard partner[start] >= 0 else { return }
