@@ -7,7 +7,7 @@ differences listed in docs/metrics.md before it runs, so the share is "after doc
 Usage: compare-lizard.py [--takehome BIN] [--max-files N] [--language NAME] [--show N]
 BIN defaults to $TAKEHOME or .build/release/takehome; it is called as `BIN metrics DIR --format json`.
 """
-import argparse, glob, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
+import argparse, glob, json, os, re, shutil, subprocess, sys, tarfile, tempfile, time, zipfile
 
 def ensure_lizard():
     try:
@@ -131,6 +131,11 @@ def ruby_punctuation_global(text, ours, theirs, file):
     return re.search(r"\$['\"`]", text) is not None or \
         0 < theirs.cyclomatic_complexity - ours["ccn"] <= text.count("$?")
 
+def nullable_type(text, ours, theirs, file):
+    """`int? code`, `string? name =`, `a?.b`, `a?[i]`: a `?` written onto a type or a null-conditional access is
+    no decision; lizard counts it. lizard may count at most that many more."""
+    return 0 < theirs.cyclomatic_complexity - ours["ccn"] <= len(re.findall(r"[\w>\])]\?(?![?=(])", text))
+
 JS_DIFFERENCES = [
     ("`x = (a || b) ? c : d`: lizard takes the parentheses for an arrow's parameters and loses their decisions",
      js_parenthesis_after_assignment),
@@ -155,6 +160,8 @@ DIFFERENCES = {
               ruby_punctuation_global),
              ("lizard reads some regular expression literals as code (`?`, `or`, braces inside them)",
               lizard_reads_regex)],
+    "csharp": [("`foreach` is a decision, like `for`", None),
+               ("a nullable type's `?` (`int? x`) and null-conditional `?.`, `?[` are no decisions", nullable_type)],
     "javascript": JS_DIFFERENCES,
     "typescript": JS_DIFFERENCES,
 }
@@ -164,6 +171,8 @@ def adjust_lizard():
     from lizard_languages.rubylike import RubylikeReader
     RustReader._control_flow_keywords = RustReader._control_flow_keywords - {"where"}
     RubylikeReader._control_flow_keywords = RubylikeReader._control_flow_keywords | {"unless"}
+    from lizard_languages.csharp import CSharpReader
+    CSharpReader._control_flow_keywords = CSharpReader._control_flow_keywords | {"foreach"}
 
 def java_corpus(cache):
     """The JDK's own sources (src.zip of openjdk-17), java.base's java/util and java/lang trees."""
@@ -178,6 +187,67 @@ def java_corpus(cache):
         return [target]
     return []
 
+def fetched(cache, name, fetch, extract):
+    """A corpus fetched once into cache/name: fetch(folder) downloads into it (as root only; pip and apt-get are
+    the registries this machine reaches), extract(folder, target) unpacks the sources. [] when unavailable."""
+    target = os.path.join(cache, name)
+    if os.path.isdir(target) and os.listdir(target):
+        return [target]
+    if os.geteuid() != 0:
+        print("%s corpus: not fetched (run as root to fetch it)" % name, file=sys.stderr)
+        return []
+    download = tempfile.mkdtemp(prefix="download-%s-" % name)
+    try:
+        fetch(download)
+        os.makedirs(target, exist_ok=True)
+        extract(download, target)
+    except (subprocess.CalledProcessError, OSError, zipfile.BadZipFile, tarfile.TarError) as error:
+        print("%s corpus: could not fetch (%s)" % (name, error), file=sys.stderr)
+        shutil.rmtree(target, ignore_errors=True)
+        return []
+    finally:
+        shutil.rmtree(download, ignore_errors=True)
+    return [target]
+
+def pip_download(*arguments):
+    return lambda folder: subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", folder,
+                                          *arguments], check=True, stdout=subprocess.DEVNULL)
+
+def unzip_matching(pattern, suffixes):
+    """Extracts from every zip (wheel, jar) matching pattern the members ending in suffixes."""
+    def extract(folder, target):
+        for archive in glob.glob(os.path.join(folder, pattern)):
+            with zipfile.ZipFile(archive) as zipped:
+                for member in zipped.namelist():
+                    if member.endswith(suffixes) and not member.endswith(".d.ts"):
+                        zipped.extract(member, target)
+    return extract
+
+def typescript_corpus(cache):
+    """Panel's TypeScript models (its wheel on PyPI ships the .ts sources of its Bokeh extension)."""
+    return fetched(cache, "panel-ts", pip_download("--only-binary", ":all:", "panel==1.9.4"),
+                   unzip_matching("panel-*.whl", (".ts", ".tsx")))
+
+def csharp_corpus(cache):
+    """pythonnet's C# runtime (its source distribution on PyPI)."""
+    def extract(folder, target):
+        for archive in glob.glob(os.path.join(folder, "pythonnet-*.tar.gz")):
+            with tarfile.open(archive) as tarred:
+                tarred.extractall(target, members=[m for m in tarred.getmembers()
+                                                   if m.isfile() and m.name.endswith(".cs")], filter="data")
+    return fetched(cache, "pythonnet-cs", pip_download("--no-binary", ":all:", "pythonnet==3.2.1"), extract)
+
+def kotlin_corpus(cache):
+    """Gradle's Kotlin DSL: Debian's libgradle-kotlin-dsl-java bundles its .kt sources in gradle-kotlin-dsl.jar."""
+    def fetch(folder):
+        subprocess.run(["apt-get", "download", "libgradle-kotlin-dsl-java"], cwd=folder, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for package in glob.glob(os.path.join(folder, "*.deb")):
+            subprocess.run(["dpkg-deb", "-x", package, os.path.join(folder, "unpacked")], check=True)
+    def extract(folder, target):
+        unzip_matching("unpacked/usr/share/java/gradle-kotlin-dsl.jar", (".kt",))(folder, target)
+    return fetched(cache, "gradle-kotlin-dsl", fetch, extract)
+
 def corpora(cache):
     stdlib = os.path.dirname(os.__file__)
     crypto = sorted(glob.glob(".build*/checkouts/swift-crypto/Sources/CCryptoBoringSSL"))
@@ -191,9 +261,10 @@ def corpora(cache):
               "C files of Go's runtime/cgo tests and BoringSSL (swift-crypto checkout)"),
         "cpp": (crypto[:1], ["cc", "cpp"], "BoringSSL's C++ sources (swift-crypto checkout)"),
         "javascript": (["/usr/share/nodejs"], ["js"], "JavaScript under /usr/share/nodejs (apt node-*)"),
-        "typescript": (["/usr/share/nodejs"], ["ts", "tsx"], "TypeScript sources under /usr/share/nodejs"),
-        "kotlin": ([], ["kt"], "none found on this machine"),
-        "csharp": ([], ["cs"], "none found on this machine"),
+        "typescript": (typescript_corpus(cache) + ["/usr/share/nodejs"], ["ts", "tsx"],
+                       "panel 1.9.4's .ts models (PyPI wheel) and any .ts under /usr/share/nodejs"),
+        "kotlin": (kotlin_corpus(cache), ["kt"], "Gradle's Kotlin DSL sources (apt libgradle-kotlin-dsl-java's jar)"),
+        "csharp": (csharp_corpus(cache), ["cs"], "pythonnet 3.2.1's C# runtime (PyPI sdist)"),
     }
 
 def pick_files(roots, extensions, max_files, max_bytes=400_000):

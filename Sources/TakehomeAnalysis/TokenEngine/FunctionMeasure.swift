@@ -106,6 +106,8 @@ struct FunctionMeasure {
         guard index + 1 < tokens.count else { return false }
         if index > 0, tokens.hashes[index - 1] == Word.less { return false }
         if rules.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
+        // `object?[] args`, `list?[0]`: a nullable array type or a null-conditional index, written without a space.
+        if tokens.hashes[index + 1] == Word.openBracket, tokens.starts[index + 1] == tokens.ends[index] { return false }
         // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
         if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
            index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,

@@ -133,5 +133,6 @@ enum Word {
     static let defWord: UInt64 = 0xca9a1a18f461e4cc // "def"
     static let classWord: UInt64 = 0xd11655952fcbab9f // "class"
     static let questionDot: UInt64 = 0x080cf807b4cb5f00 // "?."
+    static let questionQuestion: UInt64 = 0x080d0907b4cb7be3 // "??"
     static let equalEqual: UInt64 = 0x08068707b4c6334f // "=="
 }
