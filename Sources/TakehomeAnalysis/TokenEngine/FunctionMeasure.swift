@@ -79,6 +79,7 @@ struct FunctionMeasure {
                 lastOperator[level] = word
             }
         }
+        for (index, function) in functions.enumerated() { ccn[index] += function.signatureDecisions }
         for extra in structure.extraDecisions where extra.token < tokens.count {
             let owner = Int(structure.owner[extra.token])
             if owner >= 0 { ccn[owner] += extra.count }

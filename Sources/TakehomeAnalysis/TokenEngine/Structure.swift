@@ -11,6 +11,8 @@ struct FunctionRecord {
     var baseDepth: Int32
     var baseControl: Int32
     var maxNesting = 0
+    /// Decisions in the signature rather than the body: JavaScript's default parameter values (`x = 1`), as lizard.
+    var signatureDecisions = 0
 }
 
 /// What the structure pass learned about a file's tokens, for the metric pass.
