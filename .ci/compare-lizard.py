@@ -295,6 +295,8 @@ def run_lizard(files, stage):
     return result, time.time() - started
 
 def run_takehome(binary, stage):
+    """takehome's functions keyed by (file, line), source and test code alike, and the files it leaves out
+    (generated, minified) with their reasons."""
     started = time.time()
     completed = subprocess.run([binary, "metrics", stage, "--format", "json"], capture_output=True, text=True)
     elapsed = time.time() - started
@@ -302,12 +304,39 @@ def run_takehome(binary, stage):
         raise SystemExit("takehome metrics failed (%d): %s" % (completed.returncode, completed.stderr[-2000:]))
     report = json.loads(completed.stdout)
     metrics = report.get("metrics", report)
-    functions = {}
-    for function in metrics["complexity"]["functions"]:
+    functions, all_functions = {}, []
+    for function in metrics["complexity"]["functions"] + metrics["complexity"].get("testFunctions", []):
+        all_functions.append(function)
         key = (function["file"], function["line"])
         if key not in functions or function["endLine"] > functions[key]["endLine"]:
             functions[key] = function   # the outermost of several functions starting on one line
-    return functions, elapsed
+    left_out = {entry["path"]: entry["reason"] for entry in metrics["size"].get("leftOut", [])}
+    return functions, all_functions, left_out, elapsed
+
+def simple_name(name):
+    return re.split(r"[.:]+", name.split("<")[0].strip())[-1].split("@")[0]
+
+def unmatched_reason(key, function, all_ours, sources):
+    """Why one of lizard's functions has no takehome function starting on its line."""
+    same_file = [f for f in all_ours if f["file"] == key[0]]
+    name = simple_name(function.name)
+    lines = sources[key[0]].lines
+    head = lines[function.start_line - 1] if function.start_line <= len(lines) else ""
+    following = "\n".join(lines[function.start_line - 1:function.start_line + 20])
+    if key[0].endswith(".rs"):
+        bodyless = following.find(";") >= 0 and (following.find("{") < 0 or following.find(";") < following.find("{"))
+    else:   # Go: `func f(x int) int` with no `{` on its line (assembly)
+        bodyless = key[0].endswith(".go") and "{" not in head and not head.rstrip().endswith((",", "("))
+    if bodyless:
+        return "declared without a body (assembly, extern, trait): lizard runs it into the next function's body"
+    for ours in same_file:
+        if simple_name(ours["name"]) == name and name not in ("(anonymous)", "anonymous__0") \
+                and abs(ours["line"] - function.start_line) <= 10:
+            return "takehome starts it on another line (%d)" % ours["line"]
+    if re.search(r"\bfunc\s*\(|\|[^|]*\|\s*\{|\bmove\s*\||=>|\blambda\b|\bfun\s*\(", head) and \
+            not any(f["line"] == function.start_line for f in same_file):
+        return "a closure or function literal lizard lists and takehome keeps in its function"
+    return "no takehome function on that line"
 
 def explained_by_difference(language, sources, key, lizard_function, ours):
     file = sources[key[0]]
@@ -342,7 +371,7 @@ def main():
                 target = os.path.join(stage, "%04d_%s" % (index, os.path.basename(source)))
                 shutil.copyfile(source, target)
                 staged.append(target)
-            ours, our_time = run_takehome(args.takehome, stage)
+            ours, all_ours, left_out, our_time = run_takehome(args.takehome, stage)
             theirs, their_time = run_lizard(staged, stage)
             by_file = {}
             for (relative, _), function in theirs.items():
@@ -353,7 +382,10 @@ def main():
                        for path in staged}
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+        skipped = {key for key in theirs if key[0] in left_out}
+        theirs = {key: f for key, f in theirs.items() if key not in skipped}
         matched = [(key, f) for key, f in theirs.items() if key in ours]
+        reasons = {key: unmatched_reason(key, f, all_ours, sources) for key, f in theirs.items() if key not in ours}
         same = [key for key, f in matched if ours[key]["ccn"] == f.cyclomatic_complexity]
         explained = [key for key, f in matched if ours[key]["ccn"] != f.cyclomatic_complexity
                      and explained_by_difference(language, sources, key, f, ours[key])]
@@ -362,6 +394,15 @@ def main():
         print("%-11s %7d %8d %9d %7.1f%% %8s  %s" % (language, len(files), len(theirs), len(matched), share, speed, corpus))
         print("%-11s   same CCN before documented differences: %.1f%%; %d mismatches explained by them"
               % ("", 100.0 * len(same) / max(1, len(matched)), len(explained)))
+        if skipped:
+            print("%-11s   %d lizard functions in %d files takehome leaves out (generated or minified), not counted"
+                  % ("", len(skipped), len({key[0] for key in skipped})))
+        counts = {}
+        for reason in reasons.values():
+            reason = re.sub(r" \(\d+\)$", "", reason)
+            counts[reason] = counts.get(reason, 0) + 1
+        for reason, count in sorted(counts.items(), key=lambda item: -item[1]):
+            print("%-11s   unmatched, %s: %d" % ("", reason, count))
         for difference, _ in DIFFERENCES.get(language, []):
             print("%-11s   documented difference: %s" % ("", difference))
         if share < 98.0:
@@ -371,7 +412,8 @@ def main():
             if shown >= args.show:
                 break
             if key not in ours:
-                print("    unmatched %s:%d %s ccn=%d" % (key[0], key[1], function.name, function.cyclomatic_complexity))
+                print("    unmatched %s:%d %s ccn=%d: %s" % (key[0], key[1], function.name,
+                      function.cyclomatic_complexity, reasons[key]))
                 shown += 1
             elif ours[key]["ccn"] != function.cyclomatic_complexity \
                     and not explained_by_difference(language, sources, key, function, ours[key]):
