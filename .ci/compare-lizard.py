@@ -329,6 +329,10 @@ def unmatched_reason(key, function, all_ours, sources):
         bodyless = key[0].endswith(".go") and "{" not in head and not head.rstrip().endswith((",", "("))
     if bodyless:
         return "declared without a body (assembly, extern, trait): lizard runs it into the next function's body"
+    if key[0].endswith(".kt") and re.match(r"\s*(get|set)\s*\(", head):
+        return "a property accessor `get()`/`set()`, which takehome measures with its property"
+    if function.name == "(anonymous)" and "->" in head and "{" not in head:
+        return "a function type (`T.() -> R`) that lizard reads as a lambda"
     for ours in same_file:
         if simple_name(ours["name"]) == name and name not in ("(anonymous)", "anonymous__0") \
                 and abs(ours["line"] - function.start_line) <= 10:
