@@ -15,6 +15,7 @@ public struct CSharp: LanguageDescription {
             StringForm("$\"", "\"", interpolation: .braces),
         ] + StringForm.cQuotes)
         lexicon.preprocessor = true
+        lexicon.identifierBytes = [UInt8(ascii: "@")]   // `@null`, `@class`: verbatim identifiers
         return lexicon
     }
 

@@ -23,9 +23,24 @@ extension BraceWalker {
             lastToken: endBrace, params: signature.paramsOpen >= 0 && signature.paramsClose > signature.paramsOpen
                 ? ParameterCounter(tokens: tokens, partner: partner).count(signature.paramsOpen, signature.paramsClose) : 0,
             baseDepth: frames[frames.count - 1].depth, baseControl: frames[frames.count - 1].control))
+        if rules.reportedArrow != nil, signature.paramsOpen >= 0, signature.paramsClose > signature.paramsOpen {
+            out.functions[index].signatureDecisions = defaultValues(signature.paramsOpen, signature.paramsClose)
+        }
         var token = signature.firstToken
         while token < endBrace { out.owner[token] = Int32(index); token += 1 }
         return index
+    }
+
+    /// JavaScript's `(a, b = 1, {c = 2} = {})`: the `=` of each default value, outside nested parentheses
+    /// (lizard counts each default as a decision: it is an implicit `if (b === undefined)`).
+    private func defaultValues(_ open: Int, _ close: Int) -> Int {
+        var cursor = open + 1, count = 0
+        while cursor < close {
+            if hash(cursor) == Word.openParen, partner[cursor] > cursor { cursor = Int(partner[cursor]) + 1; continue }
+            if hash(cursor) == Word.equals { count += 1 }
+            cursor += 1
+        }
+        return count
     }
 
     /// Names of the enclosing types and functions, outermost first.
@@ -158,14 +173,16 @@ extension BraceWalker {
             while cursor > max(0, arrow - 32), !(hash(cursor) == Word.colon && hash(cursor - 1) == Word.closeParen) {
                 cursor -= 1
             }
-            guard cursor > max(0, arrow - 32) else { return }
-            start = cursor - 1
+            if cursor > max(0, arrow - 32) { start = cursor - 1 }
+            else if !isName(start) { return }   // else `{ key: param => ... }`: the name is the parameter
         }
         if hash(start) == Word.closeParen {
             guard partner[start] >= 0 else { return }
             paramsOpen = Int(partner[start]); start = paramsOpen
         }
         if start > 0, hash(start - 1) == Word.async { start -= 1 }
+        // `f(done: () => void)`: a function type annotating a parameter, not a function.
+        if paramsOpen > 0, hash(paramsOpen - 1) == Word.colon, frames[frames.count - 1].parens > 0 { return }
         let assigned = assignedName(before: start)
         let signature = Signature(firstToken: start, nameToken: -1, name: assigned.map(text) ?? "",
                                   paramsOpen: paramsOpen, paramsClose: paramsOpen >= 0 ? Int(partner[paramsOpen]) : -1)

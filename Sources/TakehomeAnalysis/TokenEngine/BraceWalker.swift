@@ -149,6 +149,7 @@ struct BraceWalker {
         if tokens.kinds[index] == .punctuation {
             let word = hash(index)
             return word == Word.dot || word == Word.andAnd || word == Word.orOr || Word.questionDot == word
+                || word == Word.questionQuestion
                 || word == Word.question || word == Word.colon || word == Word.fatArrow || word == Word.arrow
         }
         return false

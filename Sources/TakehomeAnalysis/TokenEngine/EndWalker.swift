@@ -26,9 +26,9 @@ struct EndWalker {
     static let then: UInt64 = 0x2579c7ef323d0d96  // "then"
     static let rescue: UInt64 = 0x1301ec7d1abf7acc  // "rescue"
     static let shovel: UInt64 = 0x08098c07b4c871a5  // "<<"
-    static let statementStarters: [UInt64] = ["=", "(", "[", ",", "||", "&&", "return", "then", "do", "else", "and", "or",
-                                              "not", "{", "|", "?", ":", "+=", "-=", "||=", "&&=", "<<", "=>", "begin", "puts",
-                                              "yield", "in"].map(wordHash)
+    static let statementStarters: [UInt64] = ["=", "(", "[", ",", "||", "&&", "then", "do", "else", "and", "or",
+                                              "not", "{", "|", "?", ":", "+=", "-=", "||=", "&&=", "<<", "=>", "begin",
+                                              "in"].map(wordHash)
 
     init(tokens: TokenStream, bytes: UnsafeBufferPointer<UInt8>, rules: CompiledGrammar) {
         self.tokens = tokens; self.bytes = bytes; self.rules = rules
@@ -54,7 +54,9 @@ struct EndWalker {
             let word = tokens.hashes[index]
             let top = blocks[blocks.count - 1]
             record(index, depth: top.depth)
-            guard tokens.kinds[index] == .identifier, index == 0 || tokens.hashes[index - 1] != Word.dot else { continue }
+            guard tokens.kinds[index] == .identifier,
+                  index == 0 || (tokens.hashes[index - 1] != Word.dot && tokens.hashes[index - 1] != Word.defWord)
+            else { continue }   // `x.class`, `def for`: names
             switch word {
             case Word.defWord: startFunction(index)
             case Word.classWord, EndWalker.module:

@@ -37,6 +37,7 @@ struct FunctionMeasure {
             let owner = Int(structure.owner[index])
             guard owner >= 0 else { continue }
             let role = structure.roles[index]
+            if index == functions[owner].nameToken { continue }   // a method named `for` is no loop
             if rules.decisions.contains(word), kind != .string, kind != .number, isDecision(index, word) {
                 ccn[owner] += 1
             }
@@ -78,6 +79,7 @@ struct FunctionMeasure {
                 lastOperator[level] = word
             }
         }
+        for (index, function) in functions.enumerated() { ccn[index] += function.signatureDecisions }
         for extra in structure.extraDecisions where extra.token < tokens.count {
             let owner = Int(structure.owner[extra.token])
             if owner >= 0 { ccn[owner] += extra.count }
@@ -105,6 +107,8 @@ struct FunctionMeasure {
         guard index + 1 < tokens.count else { return false }
         if index > 0, tokens.hashes[index - 1] == Word.less { return false }
         if rules.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
+        // `object?[] args`, `list?[0]`: a nullable array type or a null-conditional index, written without a space.
+        if tokens.hashes[index + 1] == Word.openBracket, tokens.starts[index + 1] == tokens.ends[index] { return false }
         // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
         if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
            index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,

@@ -142,12 +142,12 @@ struct Lexer: Sendable {
                 if let resumed = string(formIndex, openAt: s.index, &s) { interpolations.append(resumed) }
                 continue
             }
+            if lexicon.rubyLiterals, rubyLiteral(&s) { continue }
             if identifierStart[Int(byte)] { identifier(&s); continue }
             if byte >= 48 && byte <= 57 || (byte == 46 && s.index + 1 < count && isDigit(bytes[s.index + 1])) {
                 number(&s); continue
             }
             if lexicon.regexLiterals, byte == 47, operandExpected(s), regex(&s) { continue }
-            if lexicon.rubyLiterals, rubyLiteral(&s) { continue }
             if byte == 123, !interpolations.isEmpty { interpolations[interpolations.count - 1].depth += 1 }
             if byte == 125, let top = interpolations.last {
                 if top.depth == 0 {

@@ -1,11 +1,45 @@
 /// Ruby's literal forms that the generic lexer cannot describe with a `StringForm`:
-/// `%w[...]`-style literals and heredocs (`<<~EOS` ... `EOS`).
+/// `%w[...]`-style literals, heredocs (`<<~EOS` ... `EOS`) and punctuation globals (`$'`, `` $` ``, `$?`).
 extension Lexer {
+    /// The punctuation that names a special global after `$`: `$~ $' $` $" $! $@ $/ $\ $; $, $. $= $: $< $> $* $$ $? $&`.
+    private static let globalPunctuation = Set("~'`\"!@/\\;,.=:<>*$?&+".utf8)
+
+    /// Keywords that are plain names as a symbol (`:if`, `options[:for]`) or a hash key (`if: :ready?`).
+    private static let keywordNames: [[UInt8]] = ["if", "unless", "while", "until", "for", "and", "or", "not", "when",
+        "case", "rescue", "ensure", "elsif", "else", "then", "do", "begin", "end", "def", "class", "module", "in",
+        "return", "yield", "next", "break"].map { Array($0.utf8) }
+
     func rubyLiteral(_ s: inout LexState) -> Bool {
         let bytes = s.bytes, at = s.index, byte = bytes[at]
+        if byte == 58, at + 1 < bytes.count, at == 0 || (bytes[at - 1] != 58 && !identifierContinue[Int(bytes[at - 1])]),
+           let end = keywordName(at + 1, s), end == bytes.count || bytes[end] != 58 {
+            s.index = end   // `:for` is a symbol, no loop
+            s.emit(.string, at, end, line: s.line, hash: Lexer.stringHash)
+            return true
+        }
+        if identifierStart[Int(byte)], at == 0 || !identifierContinue[Int(bytes[at - 1])], let end = keywordName(at, s),
+           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.tokens.hashes.last != Word.question {
+            s.index = end + 1   // `if: ready` is a hash key, no condition
+            s.emit(.string, at, end + 1, line: s.line, hash: Lexer.stringHash)
+            return true
+        }
+        if byte == 36, at + 1 < bytes.count, Lexer.globalPunctuation.contains(bytes[at + 1]) {
+            s.index = at + 2   // one name: `$'` opens no string, `$?` is no ternary
+            s.emit(.identifier, at, at + 2, line: s.line, hash: fnv1a(bytes, at, at + 2))
+            return true
+        }
         if byte == 37, operandExpected(s) { return percentLiteral(&s) }
         if byte == 60, at + 2 < bytes.count, bytes[at + 1] == 60 { return heredoc(&s) }
         return false
+    }
+
+    /// The end of the keyword spelled at `start` when it is a whole word there, else nil.
+    private func keywordName(_ start: Int, _ s: LexState) -> Int? {
+        let bytes = s.bytes
+        var end = start
+        while end < bytes.count, identifierContinue[Int(bytes[end])] { end += 1 }
+        guard end > start, end - start <= 6 else { return nil }
+        return Lexer.keywordNames.contains(where: { $0.count == end - start && s.matches($0, at: start) }) ? end : nil
     }
 
     private func percentLiteral(_ s: inout LexState) -> Bool {

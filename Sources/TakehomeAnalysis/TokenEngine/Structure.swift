@@ -11,6 +11,8 @@ struct FunctionRecord {
     var baseDepth: Int32
     var baseControl: Int32
     var maxNesting = 0
+    /// Decisions in the signature rather than the body: JavaScript's default parameter values (`x = 1`), as lizard.
+    var signatureDecisions = 0
 }
 
 /// What the structure pass learned about a file's tokens, for the metric pass.
@@ -133,5 +135,6 @@ enum Word {
     static let defWord: UInt64 = 0xca9a1a18f461e4cc // "def"
     static let classWord: UInt64 = 0xd11655952fcbab9f // "class"
     static let questionDot: UInt64 = 0x080cf807b4cb5f00 // "?."
+    static let questionQuestion: UInt64 = 0x080d0907b4cb7be3 // "??"
     static let equalEqual: UInt64 = 0x08068707b4c6334f // "=="
 }

@@ -47,4 +47,14 @@ import TakehomeAnalysis
             Measured("f", line: 1, endLine: 4, nloc: 4, ccn: 2, cognitive: 1, params: 2, maxNesting: 0),
         ])
     }
+
+    @Test func anArrowAsAPropertyValueIsAFunction() {
+        // `skip: t => ...` is an arrow with one parameter named skip (as lizard names it): its two `||` count
+        // for it, CCN 3; the arrow inside `some` is its own function with CCN 1.
+        let source = "run({\n  skip: t => !t.a || !t.b || t.list.some(f => f.ok),\n});\n"
+        #expect(Measured.of(JavaScript(), source) == [
+            Measured("skip", line: 2, endLine: 2, nloc: 1, ccn: 3, cognitive: 1, params: 1, maxNesting: 0),
+            Measured("(anonymous)@2", line: 2, endLine: 2, nloc: 1, ccn: 1, cognitive: 0, params: 1, maxNesting: 0),
+        ])
+    }
 }

@@ -43,4 +43,29 @@ import TakehomeAnalysis
             Measured("banner", line: 1, endLine: 6, nloc: 6, ccn: 1, cognitive: 0, params: 1, maxNesting: 0),
         ])
     }
+
+    @Test func returnAndYieldWithAModifierOpenNoBlock() {
+        // `return unless`, `yield if`: modifiers, so `first` ends at its own `end` and `second` is its sibling.
+        let source = "def first(a)\n  return unless a\n  yield if a > 1\n  a\nend\n\ndef second\n  2\nend\n"
+        #expect(Measured.of(Ruby(), source) == [
+            Measured("first", line: 1, endLine: 5, nloc: 5, ccn: 3, cognitive: 2, params: 1, maxNesting: 0),
+            Measured("second", line: 7, endLine: 9, nloc: 3, ccn: 1, cognitive: 0, params: 0, maxNesting: 0),
+        ])
+    }
+
+    @Test func keywordSymbolsAndKeysAreNames() {
+        // `:for` and `if:` are a symbol and a hash key; `def for` is a method named for: only the `if` counts.
+        let source = "def for(options)\n  x = options[:for]\n  check(if: :ready, unless: x)\n  x if x\nend\n"
+        #expect(Measured.of(Ruby(), source) == [
+            Measured("for", line: 1, endLine: 5, nloc: 5, ccn: 2, cognitive: 1, params: 1, maxNesting: 0),
+        ])
+    }
+
+    @Test func punctuationGlobalsOpenNoString() {
+        // `$'` and `` $` `` are globals, not quotes; `$?` is no ternary: the `if` and `&&` count, CCN 3.
+        let source = "def rest(k)\n  r = $' if k =~ /a/ && $?.success?\n  p $`\n  r\nend\n"
+        #expect(Measured.of(Ruby(), source) == [
+            Measured("rest", line: 1, endLine: 5, nloc: 5, ccn: 3, cognitive: 2, params: 1, maxNesting: 0),
+        ])
+    }
 }

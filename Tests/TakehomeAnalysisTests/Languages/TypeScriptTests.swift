@@ -35,4 +35,21 @@ import TakehomeAnalysis
             Measured("Badge", line: 1, endLine: 3, nloc: 3, ccn: 2, cognitive: 1, params: 1, maxNesting: 0),
         ])
     }
+
+    @Test func defaultValuesCountAndFunctionTypesAreNoFunctions() {
+        // Three default values (`timeout = 10`, `retries = 3` and the pattern's `= {}`) count as lizard counts them
+        // (lizard 1.24.3 gives 4 to the signature), with the `if`: CCN 5.
+        // `done: () => void` is the type of a parameter, not a function; the arrow in the body is one (CCN 1).
+        let source = """
+        export function schedule(done: () => void, timeout: number = 10, { retries = 3 } = {}): void {
+          const again = () => done()
+          if (retries > 0) { setTimeout(again, timeout) }
+        }
+
+        """
+        #expect(Measured.of(TypeScript(), source) == [
+            Measured("schedule", line: 1, endLine: 4, nloc: 4, ccn: 5, cognitive: 1, params: 3, maxNesting: 1),
+            Measured("schedule.again", line: 2, endLine: 2, nloc: 1, ccn: 1, cognitive: 0, params: 0, maxNesting: 0),
+        ])
+    }
 }

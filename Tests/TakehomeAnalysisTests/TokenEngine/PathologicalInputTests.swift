@@ -3,17 +3,14 @@ import TakehomeAnalysis
 
 /// Inputs built to break a lexer or a structure pass: each must give figures and a note, never a crash or a hang.
 @Suite struct PathologicalInputTests {
-    /// 10 MB in an optimised build; a debug build (about 30 times slower per byte) reads 2 MB of the same line,
-    /// which still shows the analysis does not choke on one huge line.
-    @Test(.timeLimit(.minutes(5))) func tenMegabyteMinifiedLine() {
+    /// A real 10 MB line in every build. The limit is a hang guard, not a timing assertion (`make bench` times the
+    /// analysis): a debug build spends about 40 s of CPU here, which on a shared, loaded machine can take minutes.
+    @Test(.timeLimit(.minutes(15))) func tenMegabyteMinifiedLine() {
         let unit = "var a=function(b){return b?1:2};"
-        #if DEBUG
-        let megabytes = 2
-        #else
-        let megabytes = 10
-        #endif
-        let repetitions = megabytes * 1_048_576 / unit.utf8.count
-        let file = TokenAnalyzer(JavaScript()).analyze(String(repeating: unit, count: repetitions), path: "min.js")
+        let repetitions = 10 * 1_048_576 / unit.utf8.count + 1
+        let source = String(repeating: unit, count: repetitions)
+        #expect(source.utf8.count > 10 * 1_048_576)
+        let file = TokenAnalyzer(JavaScript()).analyze(source, path: "min.js")
         #expect(file.functions.count == repetitions)
         #expect(file.functions.allSatisfy { $0.line == 1 && $0.ccn == 2 })
         #expect(file.nloc == 1)
