@@ -110,11 +110,17 @@ public struct Instantiation: Sendable, Equatable {
     }
 }
 
-/// A dependency declared in a manifest (requirements.txt, pyproject.toml).
+/// A dependency declared in a manifest (requirements.txt, pyproject.toml, package.json, go.mod,
+/// Package.swift, pom.xml, build.gradle, Cargo.toml, Gemfile).
 public struct DeclaredDependency: Sendable, Equatable, Hashable {
-    /// Lower-case, `_` and `.` as `-` (PEP 503), so `Foo_Bar` and `foo-bar` match.
+    /// As the ecosystem spells it; Python's lower-case with `_` and `.` as `-` (PEP 503), so
+    /// `Foo_Bar` and `foo-bar` match.
     public var name: String
     public var file: String
     public var line: Int
-    public init(name: String, file: String, line: Int) { self.name = name; self.file = file; self.line = line }
+    /// Needed only to develop or test (`devDependencies`, `testImplementation`, `[dev-dependencies]`).
+    public var isDevelopment: Bool
+    public init(name: String, file: String, line: Int, isDevelopment: Bool = false) {
+        self.name = name; self.file = file; self.line = line; self.isDevelopment = isDevelopment
+    }
 }
