@@ -106,10 +106,14 @@ public struct DesignAnalysis {
             DesignSignal(name: "unused-private-members", value: Double(unusedPrivateMembers().count), weight: 0.5,
                          label: "private methods nothing calls", suggestion: "delete the method",
                          places: unusedPrivateMembers()),
-            DesignSignal(name: "dependencies", value: Double(dependencies.count), weight: 1,
-                         label: "dependencies declared in manifests",
+            DesignSignal(name: "dependencies", value: Double(runtimeDependencies.count), weight: 1,
+                         label: "dependencies the reference does without",
                          suggestion: "use the standard library where it does the job and drop the dependency",
-                         places: dependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+                         places: runtimeDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+            DesignSignal(name: "development-dependencies", value: Double(developmentDependencies.count), weight: 0,
+                         label: "development and test dependencies (listed, not counted)",
+                         suggestion: "keep only the tools the tests and the build use",
+                         places: developmentDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
             DesignSignal(name: "types-per-100-nloc", value: rounded(Double(sourceTypes.count) * 100 / total), weight: 1,
                          label: "types per 100 lines of code", suggestion: "merge types that only hold one function or one field",
                          places: []),
@@ -121,6 +125,10 @@ public struct DesignAnalysis {
         ]
         return OverEngineeringMetrics(signals: signals, languages: ["python"])
     }
+
+    /// Dependencies the solution runs with; those only to develop or test are `developmentDependencies`.
+    var runtimeDependencies: [DeclaredDependency] { dependencies.filter { !$0.isDevelopment } }
+    var developmentDependencies: [DeclaredDependency] { dependencies.filter(\.isDevelopment) }
 
     func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
 
