@@ -119,8 +119,11 @@ public struct DesignAnalysis {
             DesignSignal(name: "size", value: Double(sourceNloc), weight: 0, label: "lines of source code",
                          suggestion: "solve the task with less code: remove layers nothing needs", places: []),
         ]
-        return OverEngineeringMetrics(signals: signals, languages: ["python"])
+        return OverEngineeringMetrics(signals: signals, languages: languages)
     }
+
+    /// The languages of the files read, by name, sorted (`["java", "python"]`).
+    var languages: [String] { Set(files.map(\.language.rawValue)).sorted() }
 
     func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
 
