@@ -123,12 +123,15 @@ public struct DesignAnalysis {
             DesignSignal(name: "size", value: Double(sourceNloc), weight: 0, label: "lines of source code",
                          suggestion: "solve the task with less code: remove layers nothing needs", places: []),
         ]
-        return OverEngineeringMetrics(signals: signals, languages: ["python"])
+        return OverEngineeringMetrics(signals: signals, languages: languages)
     }
 
     /// Dependencies the solution runs with; those only to develop or test are `developmentDependencies`.
     var runtimeDependencies: [DeclaredDependency] { dependencies.filter { !$0.isDevelopment } }
     var developmentDependencies: [DeclaredDependency] { dependencies.filter(\.isDevelopment) }
+
+    /// The languages of the files read, by name, sorted (`["java", "python"]`).
+    var languages: [String] { Set(files.map(\.language.rawValue)).sorted() }
 
     func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
 

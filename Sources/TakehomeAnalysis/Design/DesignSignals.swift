@@ -119,6 +119,6 @@ extension DesignAnalysis {
                          label: "shared single instances", suggestion: "create the instance once at the entry point and pass it to whoever needs it",
                          places: source.flatMap(\.singletons)),
         ]
-        return StructuralTestabilityMetrics(signals: signals, languages: ["python"])
+        return StructuralTestabilityMetrics(signals: signals, languages: languages)
     }
 }

@@ -19,6 +19,11 @@ public struct SwiftDesignReader: Sendable {
         return readings.map(\.design)
     }
 
+    /// One file on its own: its extensions join only the types it declares itself.
+    public func read(_ text: String, path: String, kind: CodeKind) -> FileDesign {
+        read([(text, path, kind)])[0]
+    }
+
     static func readOne(_ text: String, path: String, kind: CodeKind) -> SwiftFileReading {
         var parser = Parser(SquareBracketLimiter.limit(text).text, maximumNestingLevel: SwiftAnalyzer.maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
