@@ -14,6 +14,16 @@ enum DesignReading {
     /// The design reader of each language that has one; a language missing here is not read.
     static let readers: [SourceLanguage: any DesignReader] = [
         .python: PythonDesignReader(),
+        .javascript: BraceDesignReader(language: .javascript)!,
+        .typescript: BraceDesignReader(language: .typescript)!,
+        .java: BraceDesignReader(language: .java)!,
+        .kotlin: BraceDesignReader(language: .kotlin)!,
+        .csharp: BraceDesignReader(language: .csharp)!,
+        .go: BraceDesignReader(language: .go)!,
+        .rust: BraceDesignReader(language: .rust)!,
+        .ruby: BraceDesignReader(language: .ruby)!,
+        .c: BraceDesignReader(language: .c)!,
+        .cpp: BraceDesignReader(language: .cpp)!,
     ]
 
     /// Nil when no source file is in a language the design model reads.
