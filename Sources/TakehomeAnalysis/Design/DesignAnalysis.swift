@@ -23,11 +23,13 @@ public struct DesignAnalysis {
 
     var source: [FileDesign] { files.filter { $0.kind == .source } }
 
-    /// Each source type with its file.
-    var sourceTypes: [(file: String, type: DesignType)] { source.flatMap { file in file.types.map { (file.path, $0) } } }
+    /// Each source type with its file (test code inside source files left out).
+    var sourceTypes: [(file: String, type: DesignType)] {
+        source.flatMap { file in file.types.filter { !$0.isTest }.map { (file.path, $0) } }
+    }
 
     /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
-    /// protocol, define every one of its methods.
+    /// protocol, define every one of its methods. Types in test code of a source file count as tests.
     func implementers(of abstraction: DesignType, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
         var found = (index.byBase[kind]?[abstraction.name] ?? []).filter { $0.name != abstraction.name }
         if abstraction.isStructural, let first = abstraction.methods.first {
@@ -52,8 +54,9 @@ public struct DesignAnalysis {
         init(_ files: [FileDesign]) {
             for file in files {
                 for type in file.types {
-                    for base in Set(type.bases) { byBase[file.kind, default: [:]][base, default: []].append(type) }
-                    for method in Set(type.methods) { byMethod[file.kind, default: [:]][method, default: []].append(type) }
+                    let kind: CodeKind = type.isTest ? .test : file.kind
+                    for base in Set(type.bases) { byBase[kind, default: [:]][base, default: []].append(type) }
+                    for method in Set(type.methods) { byMethod[kind, default: [:]][method, default: []].append(type) }
                 }
             }
         }
@@ -65,7 +68,7 @@ public struct DesignAnalysis {
     public func overEngineering() -> OverEngineeringMetrics {
         var single: [DesignPlace] = [], unused: [DesignPlace] = []
         let index = TypeIndex(files)
-        for (file, type) in sourceTypes where type.isAbstraction {
+        for (file, type) in sourceTypes where type.isAbstraction && !type.isTest {
             let production = implementers(of: type, in: .source, index: index)
             let doubles = implementers(of: type, in: .test, index: index)
             if production.isEmpty && doubles.isEmpty {
@@ -104,8 +107,12 @@ public struct DesignAnalysis {
                          label: "parameters the function never reads", suggestion: "remove the parameter",
                          places: unusedParameters()),
             DesignSignal(name: "unused-private-members", value: Double(unusedPrivateMembers().count), weight: 0.5,
-                         label: "private methods nothing calls", suggestion: "delete the method",
-                         places: unusedPrivateMembers()),
+                         label: "private fields and methods nothing references",
+                         suggestion: "delete the member; add it back when code needs it", places: unusedPrivateMembers()),
+            DesignSignal(name: "single-type-generics", value: Double(singleTypeGenerics().count), weight: 1,
+                         label: "generic types or functions every use gives the same type arguments",
+                         suggestion: "write it for that one type and make it generic when a second type needs it",
+                         places: singleTypeGenerics()),
             DesignSignal(name: "dependencies", value: Double(runtimeDependencies.count), weight: 1,
                          label: "dependencies the reference does without",
                          suggestion: "use the standard library where it does the job and drop the dependency",

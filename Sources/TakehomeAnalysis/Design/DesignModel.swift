@@ -73,6 +73,8 @@ public struct DesignType: Sendable, Equatable {
     public var genericParameters: [String] = []
     /// Its private fields and methods, for "private members nothing references".
     public var privateMembers: [DesignMember] = []
+    /// Declared inside test code of a source file (Rust's `#[cfg(test)] mod tests`): a test double.
+    public var isTest = false
 
     public init(name: String, line: Int, bases: [String], isAbstraction: Bool, isStructural: Bool, isValue: Bool,
                 methods: [String]) {
@@ -143,6 +145,8 @@ public struct Instantiation: Sendable, Equatable {
     public var enclosingType: String?
     /// The construction is what the function returns (a factory).
     public var isReturned: Bool
+    /// The type arguments written (`new Box<Integer>()`); nil when none are (inferred), empty for `<>`.
+    public var typeArguments: [String]? = nil
     public init(typeName: String, line: Int, function: String?, enclosingType: String?, isReturned: Bool) {
         self.typeName = typeName; self.line = line; self.function = function; self.enclosingType = enclosingType
         self.isReturned = isReturned

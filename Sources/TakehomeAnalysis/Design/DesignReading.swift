@@ -25,6 +25,16 @@ enum DesignReading {
     static let readers: [SourceLanguage: any DesignReader] = [
         .python: PythonDesignReader(),
         .swift: SwiftDesignReader(),
+        .javascript: BraceDesignReader(language: .javascript)!,
+        .typescript: BraceDesignReader(language: .typescript)!,
+        .java: BraceDesignReader(language: .java)!,
+        .kotlin: BraceDesignReader(language: .kotlin)!,
+        .csharp: BraceDesignReader(language: .csharp)!,
+        .go: BraceDesignReader(language: .go)!,
+        .rust: BraceDesignReader(language: .rust)!,
+        .ruby: BraceDesignReader(language: .ruby)!,
+        .c: BraceDesignReader(language: .c)!,
+        .cpp: BraceDesignReader(language: .cpp)!,
     ]
 
     /// Nil when no source file is in a language the design model reads.

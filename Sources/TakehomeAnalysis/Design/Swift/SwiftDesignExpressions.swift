@@ -25,9 +25,11 @@ extension SwiftDesignVisitor {
         }
         reading.design.calls.append(call)
         if let made {
-            reading.design.instantiations.append(Instantiation(
+            var instantiation = Instantiation(
                 typeName: made, line: call.line, function: enclosingFunction, enclosingType: enclosingType?.name,
-                isReturned: enclosingFunction != nil && Self.isReturned(node)))
+                isReturned: enclosingFunction != nil && Self.isReturned(node))
+            instantiation.typeArguments = call.typeArguments
+            reading.design.instantiations.append(instantiation)
         }
     }
 
