@@ -9,7 +9,9 @@ extension SwiftDesignVisitor {
         let made = Self.constructedType(node)
         var name: String
         if let made { name = made }
-        else if let member = callee.as(MemberAccessExprSyntax.self) { name = member.declName.baseName.text }
+        else if let member = callee.as(MemberAccessExprSyntax.self) {
+            name = member.declName.baseName.text == "init" ? initialised(member.base) : member.declName.baseName.text
+        }
         else if let reference = callee.as(DeclReferenceExprSyntax.self) { name = reference.baseName.text }
         else { name = callee.trimmedDescription }
         if name.isEmpty { name = callee.trimmedDescription }
@@ -31,6 +33,18 @@ extension SwiftDesignVisitor {
             instantiation.typeArguments = call.typeArguments
             reading.design.instantiations.append(instantiation)
         }
+    }
+
+    /// The type whose initialiser `self.init(…)` or `super.init(…)` calls: the enclosing type or
+    /// its first base. `.init(…)` names no type, and is `.init`, so that no function named `init`
+    /// looks called by it.
+    func initialised(_ base: ExprSyntax?) -> String {
+        guard let base, let owner = enclosingType else { return ".init" }
+        if base.is(SuperExprSyntax.self) {
+            guard case .type(let index) = owner.frame, let parent = reading.design.types[index].bases.first else { return ".init" }
+            return parent
+        }
+        return base.as(DeclReferenceExprSyntax.self)?.baseName.text == "self" ? owner.name : ".init"
     }
 
     /// The type a call constructs: `Foo(…)`, `Module.Foo(…)`, `Foo<Int>(…)`, `Foo.init(…)`, else nil.

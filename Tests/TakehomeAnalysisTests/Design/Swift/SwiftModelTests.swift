@@ -72,6 +72,21 @@ import TakehomeCore
         #expect(file.instantiations.map(\.typeName) == ["Order"])
     }
 
+    @Test func initialiserCallsNameTheTypeTheyInitialise() {
+        let file = swiftDesign([("Sources/Views.swift", """
+            class View { init(frame: Int = 0) {} }
+            final class Button: View {
+                init(title: String) { super.init(frame: 1) }
+                convenience init() { self.init(title: "") }
+            }
+            let plain: View = .init()
+
+            """)]).files[0]
+        #expect(file.calls.map(\.name) == ["View", "Button", ".init"])
+        #expect(file.calls.map(\.keywords) == [["frame"], ["title"], []])
+        #expect(file.functions.map(\.name) == ["init", "init", "init"])
+    }
+
     @Test func unparsableAndDeeplyNestedSwiftNeverFails() {
         let nested = String(repeating: "(", count: 5_000) + String(repeating: ")", count: 5_000)
         let garbage = "class { func ( -> protocol extension : : struct <<< } } } \u{0}"
