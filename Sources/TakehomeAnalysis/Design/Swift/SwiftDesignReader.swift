@@ -87,6 +87,7 @@ public struct SwiftDesignReader: Sendable {
         for file in readings.indices {
             for (index, kind) in readings[file].typeKinds.enumerated() where kind == .class {
                 let name = readings[file].design.types[index].name
+                if extended.contains(name) { readings[file].design.types[index].isValue = false }
                 let stubbed = readings[file].abstractMethodOwners.contains(name)
                 if extended.contains(name) && (stubbed || !constructed.contains(name)) {
                     readings[file].design.types[index].isAbstraction = true

@@ -121,8 +121,14 @@ final class SwiftDesignVisitor: SyntaxVisitor {
     private func closeType() {
         guard case .type(let index) = frames.removeLast() else { return }
         var type = reading.design.types[index]
-        // A struct with only stored properties is a value; its memberwise initialiser has the fields.
-        if reading.typeKinds[index] == .struct && !type.methods.contains(where: { $0 != "init" }) { type.isValue = true }
+        // A struct with only stored properties is a value, and so is a class with no base that only
+        // holds data (unless another class extends it: `SwiftDesignReader` sees that). A struct's
+        // memberwise initialiser has its fields.
+        let onlyData = !type.methods.contains { $0 != "init" }
+        switch reading.typeKinds[index] {
+        case .struct where onlyData, .class where onlyData && type.bases.isEmpty: type.isValue = true
+        default: break
+        }
         if reading.typeKinds[index] != .struct || reading.hasInitializer[index] { type.fields = [] }
         type.references.sort()
         reading.design.types[index] = type

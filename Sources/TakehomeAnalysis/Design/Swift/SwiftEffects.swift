@@ -2,7 +2,7 @@ import SwiftSyntax
 
 /// Outside-world access in Swift code, by what a function body names: the clock (`Date()`,
 /// `Date.now`), randomness (`Int.random(in:)`, `UUID()`), the environment
-/// (`ProcessInfo.processInfo.environment`, `CommandLine.arguments`), files (`FileManager`,
+/// (`ProcessInfo.processInfo.environment`, `CommandLine.arguments`, `TimeZone.current`), files (`FileManager`,
 /// `FileHandle`, `Data(contentsOf:)`) and the network (`URLSession`). What a unit test cannot pin
 /// without a seam.
 enum SwiftEffects {
@@ -11,7 +11,8 @@ enum SwiftEffects {
     /// `Base.member` pairs and the kind each is.
     static let members: [String: String] = [
         "Date.now": "clock", "DispatchTime.now": "clock", "DispatchWallTime.now": "clock", "ContinuousClock.now": "clock",
-        "SuspendingClock.now": "clock", "Thread.sleep": "clock", "Task.sleep": "clock", "Calendar.current": "clock",
+        "SuspendingClock.now": "clock", "Thread.sleep": "clock", "Task.sleep": "clock",
+        "Calendar.current": "environment", "TimeZone.current": "environment", "Locale.current": "environment",
         "ProcessInfo.processInfo": "environment", "CommandLine.arguments": "environment",
         "FileManager.default": "file",
     ]

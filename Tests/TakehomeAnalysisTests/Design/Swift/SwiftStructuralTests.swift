@@ -91,10 +91,30 @@ private let tangle = """
         let mixed = analysis.structural().signal("effects-in-decisions")
         // `Clock.now` and `stamp` read the clock but decide nothing; `greeting(hour:)` decides on a plain value.
         #expect(names(mixed) == ["greeting", "apiKey", "roll", "scores", "download", "cleanUp"])
-        #expect(mixed?.places.map(\.note) == ["clock", "environment", "randomness", "file", "network", "file"])
+        #expect(mixed?.places.map(\.note) == ["clock, environment", "environment", "randomness", "file", "network", "file"])
         let stamp = analysis.files[0].functions.first { $0.name == "stamp" }
         #expect(stamp?.effects == ["clock"])
         #expect(stamp?.decisions == 0)
+    }
+
+    @Test func dataHoldersBuiltInsideLogicAreNotCollaborators() {
+        let analysis = swiftDesign([("Sources/Orders.swift", """
+            final class OrderLine { let sku: String; init(sku: String) { self.sku = sku } }
+            struct Money { var cents = 0 }
+            class Entity {}
+            final class Customer: Entity { func greet() -> String { "hi" } }
+            final class Mailer { func send() {} }
+
+            func order(_ sku: String) -> Int {
+                let line = OrderLine(sku: sku)
+                let total = Money(cents: 1)
+                Mailer().send()
+                return line.sku.count + total.cents
+            }
+
+            """)])
+        #expect(analysis.files[0].types.filter(\.isValue).map(\.name) == ["OrderLine", "Money"])
+        #expect(names(analysis.structural().signal("constructed-collaborators")) == ["Mailer"])
     }
 
     @Test func collaboratorsBuiltInsideLogicButNotInFactories() {
