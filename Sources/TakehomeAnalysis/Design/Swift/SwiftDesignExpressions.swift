@@ -100,7 +100,8 @@ extension SwiftDesignVisitor {
     }
 
     func count(_ token: TokenSyntax) {
-        guard case .identifier(let name) = token.tokenKind else { return }
+        guard case .identifier = token.tokenKind else { return }
+        let name = Self.plain(token)
         reading.design.identifierCounts[name.hasPrefix("$") ? String(name.dropFirst()) : name, default: 0] += 1
     }
 

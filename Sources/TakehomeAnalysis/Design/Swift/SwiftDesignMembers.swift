@@ -19,7 +19,7 @@ extension SwiftDesignVisitor {
         guard let body else { return .visitChildren }
         var parameters: [Parameter] = [], internalNames: [String] = []
         for parameter in signature.parameterClause.parameters {
-            let label = parameter.firstName.text, inner = parameter.secondName?.text ?? label
+            let label = Self.plain(parameter.firstName), inner = parameter.secondName.map(Self.plain) ?? label
             parameters.append(Parameter(name: label == "_" ? inner : label, hasDefault: parameter.defaultValue != nil))
             internalNames.append(inner)
         }
@@ -70,7 +70,7 @@ extension SwiftDesignVisitor {
         let isLazy = node.modifiers.contains { $0.name.text == "lazy" }
         let owner = directType
         for binding in node.bindings {
-            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { continue }
+            guard let name = binding.pattern.as(IdentifierPatternSyntax.self).map({ Self.plain($0.identifier) }) else { continue }
             let stored = binding.accessorBlock.map(Self.onlyObservers) ?? true
             let place = DesignPlace(file: reading.design.path, line: line(binding), name: name)
             if Self.isPrivate(node.modifiers) { addPrivate(DesignMember(name: name, line: place.line, kind: .field), to: owner) }
@@ -85,7 +85,8 @@ extension SwiftDesignVisitor {
             qualified.name = "\(typeName).\(name)"
             if isStatic {
                 if isVar { reading.design.mutableState.append(note(qualified, "static var")) }
-                if Self.holdsInstance(binding, of: typeName) {
+                // A struct's or enum's static constants of its own type are values (`ExitCode.success`).
+                if [.class, .actor].contains(reading.typeKinds[index]), Self.holdsInstance(binding, of: typeName) {
                     reading.design.singletons.append(note(qualified, "static property holding the shared instance"))
                 }
             } else if !isLazy, isVar || binding.initializer == nil {

@@ -25,6 +25,11 @@ public struct SwiftDesignReader: Sendable {
     }
 
     static func readOne(_ text: String, path: String, kind: CodeKind) -> SwiftFileReading {
+        // `Package.swift` (and `Package@swift-6.0.swift`) is the package's manifest, read by `Manifests`.
+        let name = path.split(separator: "/").last ?? ""
+        if name.hasPrefix("Package") && (name == "Package.swift" || name.hasPrefix("Package@swift")) {
+            return SwiftFileReading(design: FileDesign(path: path, kind: kind, language: .swift))
+        }
         var parser = Parser(SquareBracketLimiter.limit(text).text, maximumNestingLevel: SwiftAnalyzer.maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
         let visitor = SwiftDesignVisitor(path: path, kind: kind, converter: SourceLocationConverter(fileName: path, tree: tree))

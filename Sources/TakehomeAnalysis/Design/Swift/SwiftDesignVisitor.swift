@@ -81,7 +81,7 @@ final class SwiftDesignVisitor: SyntaxVisitor {
     // MARK: Members and expressions (read in SwiftDesignMembers and SwiftDesignExpressions)
 
     override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
-        openFunction(node.name.text, signature: node.signature, body: node.body, modifiers: node.modifiers,
+        openFunction(Self.plain(node.name), signature: node.signature, body: node.body, modifiers: node.modifiers,
                      attributes: node.attributes, generics: node.genericParameterClause, at: node)
     }
     override func visitPost(_ node: FunctionDeclSyntax) { frames.removeLast() }
@@ -107,7 +107,7 @@ final class SwiftDesignVisitor: SyntaxVisitor {
     private func openType(_ name: TokenSyntax, kind: SwiftTypeKind, inheritance: InheritanceClauseSyntax?,
                           generics: GenericParameterClauseSyntax?, at node: some SyntaxProtocol) -> SyntaxVisitorContinueKind {
         let bases = Self.bases(inheritance)
-        var type = DesignType(name: name.text, line: line(node), bases: bases, isAbstraction: kind == .protocol,
+        var type = DesignType(name: Self.plain(name), line: line(node), bases: bases, isAbstraction: kind == .protocol,
                               isStructural: false, isValue: kind == .enum || bases.contains("Error") || bases.contains("LocalizedError"),
                               methods: [])
         type.genericParameters = generics?.parameters.map(\.name.text) ?? []
@@ -143,6 +143,9 @@ final class SwiftDesignVisitor: SyntaxVisitor {
             return lastName(inherited.type).map { [$0] } ?? []
         }
     }
+
+    /// A name as the program means it: `` `default` `` is `default`.
+    static func plain(_ token: TokenSyntax) -> String { token.text.filter { $0 != "`" } }
 
     /// `Foo`, `Module.Foo`, `Foo<Int>` give `Foo`.
     static func lastName(_ type: TypeSyntax) -> String? {

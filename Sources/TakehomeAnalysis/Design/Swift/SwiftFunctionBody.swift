@@ -62,7 +62,9 @@ struct SwiftFunctionBody {
 
         override func visit(_ token: TokenSyntax) -> SyntaxVisitorContinueKind {
             switch token.tokenKind {
-            case .identifier(let name): identifiers.insert(name.hasPrefix("$") ? String(name.dropFirst()) : name)
+            case .identifier:
+                let name = SwiftDesignVisitor.plain(token)
+                identifiers.insert(name.hasPrefix("$") ? String(name.dropFirst()) : name)
             case .keyword(.if), .keyword(.guard), .keyword(.for), .keyword(.while), .keyword(.repeat), .keyword(.catch),
                  .infixQuestionMark:
                 decisions += 1

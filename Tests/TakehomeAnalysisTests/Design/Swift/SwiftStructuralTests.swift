@@ -87,6 +87,19 @@ private let tangle = """
         #expect(names(analysis.structural().signal("singletons")) == ["Clock.shared", "Session.current"])
     }
 
+    @Test func aValueTypesOwnConstantsAreNotSingletons() {
+        let analysis = swiftDesign([("Sources/Codes.swift", """
+            struct ExitCode { let value: Int; static let success = ExitCode(value: 0) }
+            enum Visibility { case shown, hidden; static let `default`: Visibility = .shown }
+            actor Store { static let `default` = Store() }
+
+            """), ("Package.swift", "import PackageDescription\nvar package = Package(name: \"x\")\n")])
+        #expect(names(analysis.structural().signal("singletons")) == ["Store.default"])
+        // The package manifest is read by the manifests, not as the program's state.
+        #expect(names(analysis.structural().signal("global-mutable-state")).isEmpty)
+        #expect(analysis.files[1].calls.isEmpty)
+    }
+
     @Test func effectsCountOnlyWhereTheFunctionAlsoDecides() {
         let mixed = analysis.structural().signal("effects-in-decisions")
         // `Clock.now` and `stamp` read the clock but decide nothing; `greeting(hour:)` decides on a plain value.
