@@ -27,14 +27,16 @@ extension SwiftDesignVisitor {
         if reading.isStub, !body.statements.isEmpty, let typeName = enclosingType?.name, owner != nil {
             self.reading.abstractMethodOwners.insert(typeName)
         }
-        let fixedSignature = modifiers.contains { $0.name.text == "override" }
+        let overrides = modifiers.contains { $0.name.text == "override" }
+        let fixedSignature = overrides
             || attributes.contains { ["objc", "IBAction"].contains($0.as(AttributeSyntax.self)?.attributeName.trimmedDescription ?? "") }
         let unused = reading.isStub || fixedSignature ? [] : internalNames.filter {
             $0 != "_" && !$0.hasPrefix("_") && !reading.identifiers.contains($0)
         }
         var function = DesignFunction(
             name: name, typeName: owner.flatMap { _ in enclosingType?.name }, line: line(node), parameters: parameters,
-            forwardsTo: reading.isStub || name == "init" ? nil : SwiftFunctionBody.forwarding(body, parameters: internalNames),
+            // An override's existence is the superclass's choice (`visitPost(_:)` of a visitor).
+            forwardsTo: reading.isStub || overrides || name == "init" ? nil : SwiftFunctionBody.forwarding(body, parameters: internalNames),
             unusedParameters: unused, decisions: reading.decisions, effects: reading.effects)
         function.genericParameters = generics?.parameters.map(\.name.text) ?? []
         self.reading.design.functions.append(function)
@@ -90,7 +92,10 @@ extension SwiftDesignVisitor {
                     reading.design.singletons.append(note(qualified, "static property holding the shared instance"))
                 }
             } else if !isLazy, isVar || binding.initializer == nil {
-                reading.design.types[index].fields.append(Parameter(name: name, hasDefault: binding.initializer != nil))
+                // A literal default is a setting (`var retries = 3`); an empty or built one (`[]`, `nil`,
+                // `Cache()`) is state filled in later, not configuration.
+                let setting = binding.initializer.map { Self.isLiteral($0.value) } ?? false
+                reading.design.types[index].fields.append(Parameter(name: name, hasDefault: setting))
             }
         }
     }
@@ -99,6 +104,14 @@ extension SwiftDesignVisitor {
         var place = place
         place.note = text
         return place
+    }
+
+    /// A number, string or Boolean literal (`3`, `-1.5`, `"eu"`, `true`).
+    static func isLiteral(_ value: ExprSyntax) -> Bool {
+        if let prefix = value.as(PrefixOperatorExprSyntax.self) { return isLiteral(prefix.expression) }
+        return value.is(IntegerLiteralExprSyntax.self) || value.is(FloatLiteralExprSyntax.self)
+            || value.is(BooleanLiteralExprSyntax.self)
+            || value.as(StringLiteralExprSyntax.self).map { !$0.segments.contains { $0.is(ExpressionSegmentSyntax.self) } } ?? false
     }
 
     /// `{ willSet … didSet … }` still stores; a getter computes.
