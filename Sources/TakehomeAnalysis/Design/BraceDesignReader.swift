@@ -60,6 +60,7 @@ struct BraceScan {
     var typeAt: [Int32], functionAt: [Int32]
     /// `<`/`[` tokens opening declared generic parameter lists (not uses).
     var declarationGroups: Set<Int> = []
+    /// Name tokens of functions and types: declarations, never calls.
     var functionNameTokens: Set<Int> = []
     /// Rust `#[cfg(test)] mod tests { ... }` bodies: test code inside a source file.
     var testRanges: [Range<Int>] = []

@@ -64,7 +64,7 @@ extension BraceScan {
         for function in functions where function.owner != nil
             && ["getInstance", "instance", "Instance", "GetInstance", "shared", "get_instance", "getShared"].contains(function.function.name) {
             let owner = types[function.owner!].name
-            guard !design.singletons.contains(where: { $0.name.hasPrefix(owner) }) else { continue }
+            guard design.singletons.isEmpty else { continue }
             design.singletons.append(DesignPlace(file: design.path, line: function.function.line, name: owner,
                                                  note: "\(function.function.name)() returns the shared instance"))
         }
