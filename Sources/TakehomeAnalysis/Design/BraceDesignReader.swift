@@ -64,6 +64,8 @@ struct BraceScan {
     var functionNameTokens: Set<Int> = []
     /// Rust `#[cfg(test)] mod tests { ... }` bodies: test code inside a source file.
     var testRanges: [Range<Int>] = []
+    /// Kotlin `companion object { ... }` bodies: static members of the enclosing class.
+    var staticRanges: [Range<Int>] = []
 
     init(tokens: CodeTokens, description: DesignDescription, design: FileDesign) {
         self.tokens = tokens; d = description; self.design = design

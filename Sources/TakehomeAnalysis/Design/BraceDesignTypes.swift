@@ -7,6 +7,7 @@ extension BraceScan {
             defer { index += 1 }
             guard tokens.isIdentifier(index), let shape = d.typeWords[text(index)] else { continue }
             let previous = text(index - 1)
+            if previous == "companion", let open = findBody(after: index) { staticRanges.append((open + 1)..<tokens.partner[open]) }
             guard !tokens.isChained(index), ![".", "::", "<", ",", ":", "companion"].contains(previous),
                   previous != "enum" || d.typeWords["enum"] == nil else { continue }
             if text(index) == "impl" { readImpl(index); continue }
