@@ -22,7 +22,7 @@ extension BraceScan {
                 close(cursor); cursor = types[inner].body.upperBound + 1; start = cursor; continue
             }
             let token = text(cursor)
-            if token == ";" || token == "}" || (token == "," && [.rust, .go].contains(d.language)) {
+            if token == ";" || token == "}" || (token == "," && d.language == .rust) {
                 close(cursor); cursor += 1; start = cursor; continue
             }
             if cursor > start, tokens.startsLine[cursor], lineStatements || [.rust].contains(d.language) {
