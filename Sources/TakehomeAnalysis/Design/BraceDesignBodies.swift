@@ -5,6 +5,9 @@ extension BraceScan {
                                               "var", "let", "const", "final", "pub", "mut", "override", "lateinit",
                                               "volatile", "transient", "mutable", "open", "abstract", "declare"]
 
+    static let controlWords: Set<String> = ["if", "for", "while", "switch", "return", "new", "catch", "fun", "func", "fn",
+                                            "function", "def", "sizeof", "typeof", "when", "match"]
+
     /// The top-level statements of a type body: token ranges outside methods and nested types.
     func memberStatements(_ index: Int) -> [Range<Int>] {
         let type = types[index]
@@ -19,7 +22,7 @@ extension BraceScan {
                 close(cursor); cursor = types[inner].body.upperBound + 1; start = cursor; continue
             }
             let token = text(cursor)
-            if token == ";" || token == "}" || (token == "," && [.rust, .go].contains(d.language)) {
+            if token == ";" || token == "}" || (token == "," && d.language == .rust) {
                 close(cursor); cursor += 1; start = cursor; continue
             }
             if cursor > start, tokens.startsLine[cursor], lineStatements || [.rust].contains(d.language) {
@@ -48,8 +51,13 @@ extension BraceScan {
     }
 
     mutating func readMember(_ statement: Range<Int>, of index: Int) {
+        var statement = statement
+        while d.language == .cpp, ["public", "private", "protected"].contains(text(statement.lowerBound)),
+              text(statement.lowerBound + 1) == ":" {
+            statement = min(statement.lowerBound + 2, statement.upperBound)..<statement.upperBound
+        }
+        guard !statement.isEmpty else { return }
         let first = statement.lowerBound
-        if d.language == .cpp, ["public", "private", "protected"].contains(text(first)), text(first + 1) == ":" { return }
         if isRuby {
             if ["include", "extend", "prepend"].contains(text(first)), tokens.isIdentifier(first + 1) {
                 let name = tokens.chain(startingAt: first + 1).names.last ?? ""
@@ -61,7 +69,7 @@ extension BraceScan {
         let paren = statement.first { text($0) == "(" }
         let equals = statement.first { text($0) == "=" }
         if let paren, equals.map({ paren < $0 }) ?? true {
-            guard tokens.isIdentifier(paren - 1), !d.keywords.contains(text(paren - 1)) || text(paren - 1) == "fun" else { return }
+            guard tokens.isIdentifier(paren - 1), !Self.controlWords.contains(text(paren - 1)) else { return }
             let name = text(paren - 1)
             if !types[index].methods.contains(name) { types[index].methods.append(name) }
             if words.contains("virtual"), let last = statement.last, text(last) == "0", text(last - 1) == "=" { types[index].pureVirtual = true }

@@ -60,9 +60,12 @@ struct BraceScan {
     var typeAt: [Int32], functionAt: [Int32]
     /// `<`/`[` tokens opening declared generic parameter lists (not uses).
     var declarationGroups: Set<Int> = []
+    /// Name tokens of functions and types: declarations, never calls.
     var functionNameTokens: Set<Int> = []
     /// Rust `#[cfg(test)] mod tests { ... }` bodies: test code inside a source file.
     var testRanges: [Range<Int>] = []
+    /// Kotlin `companion object { ... }` bodies: static members of the enclosing class.
+    var staticRanges: [Range<Int>] = []
 
     init(tokens: CodeTokens, description: DesignDescription, design: FileDesign) {
         self.tokens = tokens; d = description; self.design = design

@@ -7,6 +7,7 @@ extension BraceScan {
             defer { index += 1 }
             guard tokens.isIdentifier(index), let shape = d.typeWords[text(index)] else { continue }
             let previous = text(index - 1)
+            if previous == "companion", let open = findBody(after: index) { staticRanges.append((open + 1)..<tokens.partner[open]) }
             guard !tokens.isChained(index), ![".", "::", "<", ",", ":", "companion"].contains(previous),
                   previous != "enum" || d.typeWords["enum"] == nil else { continue }
             if text(index) == "impl" { readImpl(index); continue }
@@ -22,6 +23,7 @@ extension BraceScan {
             }
             guard tokens.isIdentifier(nameIndex), !d.keywords.contains(text(nameIndex)) || text(nameIndex) == "self" else { continue }
             if isRuby, previous != "" && !tokens.startsLine[index] { continue }
+            functionNameTokens.insert(nameIndex)
             var block = TypeBlock(name: text(nameIndex), line: tokens.line(index), keyword: index, body: 0..<0, shape: shape,
                                   modifiers: Set(headWords(before: index)))
             if shape == .namespace {
@@ -77,6 +79,8 @@ extension BraceScan {
         var lists: [Range<Int>] = [], cursor = start, listStart = -1
         while cursor < end {
             let token = text(cursor)
+            if [";", "{", "}"].contains(token) || (d.language == .kotlin && cursor > start && tokens.startsLine[cursor]
+                && ![":", ","].contains(token) && ![":", ","].contains(text(cursor - 1))) { break }
             if (token == "(" || token == "<") && listStart < 0 {
                 if token == "(", tokens.partner[cursor] > cursor { cursor = tokens.partner[cursor] + 1; continue }
                 if let group = tokens.typeArguments(at: cursor) { cursor = group.close + 1; continue }
@@ -87,7 +91,7 @@ extension BraceScan {
             } else if token == "where", listStart >= 0 { lists.append(listStart..<cursor); listStart = -1; break }
             cursor += 1
         }
-        if listStart >= 0 { lists.append(listStart..<min(end, tokens.count)) }
+        if listStart >= 0 { lists.append(listStart..<min(cursor, tokens.count)) }
         let skipped: Set<String> = ["public", "private", "protected", "virtual", "internal", "dyn"]
         return lists.flatMap { list in
             tokens.split(list, at: ",").flatMap { d.language == .rust ? tokens.split($0, at: "+") : [$0] }.compactMap { part in

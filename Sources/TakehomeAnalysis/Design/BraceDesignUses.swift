@@ -10,7 +10,8 @@ extension BraceScan {
             guard tokens.isIdentifier(index) else { continue }
             let name = tokens.texts[index]
             design.identifierCounts[name, default: 0] += 1
-            if d.importWords.contains(name), tokens.isIdentifier(index + 1) || tokens.kinds[index + 1] == .string || text(index + 1) == "(",
+            if d.importWords.contains(name), tokens.isIdentifier(index + 1) || tokens.kinds[index + 1] == .string
+                || ["(", "{", "*"].contains(text(index + 1)),
                functionAt[index] < 0 || d.language == .rust, statementStart(index) == index {
                 readImport(index); continue
             }
@@ -32,7 +33,7 @@ extension BraceScan {
         if !declarationGroups.contains(next), text(next) == "<" || (d.language == .go && text(next) == "["),
            ![.javascript, .ruby, .c].contains(d.language),
            let group = tokens.typeArguments(at: next, square: text(next) == "[") {
-            arguments = group.parts.isEmpty ? nil : group.parts
+            arguments = group.parts.isEmpty ? nil : compact(group.parts)
             if text(group.close + 1) != "(", let parts = arguments, !functionNameTokens.contains(index) {
                 if d.language != .go || name.first?.isUppercase == true || text(group.close + 1) == "{" {
                     design.genericUses.append(GenericUse(name: name, arguments: parts, line: tokens.line(index)))
@@ -92,7 +93,7 @@ extension BraceScan {
         guard let name = names.last else { return index }
         for link in stride(from: index + 1, through: end, by: 2) { design.identifierCounts[tokens.texts[link], default: 0] += 1 }
         var next = end + 1, arguments: [String]? = nil
-        if text(next) == "<", let group = tokens.typeArguments(at: next) { arguments = group.parts; next = group.close + 1 }
+        if text(next) == "<", let group = tokens.typeArguments(at: next) { arguments = compact(group.parts); next = group.close + 1 }
         construct(name, at: end, start: index, typeArguments: arguments)
         if text(next) == "(", tokens.partner[next] > next {
             var call = callSite(name, open: next)
@@ -183,6 +184,9 @@ extension BraceScan {
         let name = trimmed.prefix { $0 != ">" && $0 != "\"" }
         if !name.isEmpty { design.imports.append(String(name)) }
     }
+
+    /// Type arguments as written without spaces (`List<Int>`).
+    func compact(_ parts: [String]) -> [String] { parts.map { $0.filter { $0 != " " } } }
 
     func unquoted(_ literal: String) -> String {
         var text = Substring(literal)

@@ -64,7 +64,7 @@ extension BraceScan {
         for function in functions where function.owner != nil
             && ["getInstance", "instance", "Instance", "GetInstance", "shared", "get_instance", "getShared"].contains(function.function.name) {
             let owner = types[function.owner!].name
-            guard !design.singletons.contains(where: { $0.name.hasPrefix(owner) }) else { continue }
+            guard design.singletons.isEmpty else { continue }
             design.singletons.append(DesignPlace(file: design.path, line: function.function.line, name: owner,
                                                  note: "\(function.function.name)() returns the shared instance"))
         }
@@ -89,8 +89,7 @@ extension BraceScan {
         let words = range.map { tokens.texts[$0] }
         let isStatic = d.staticWord.map(words.contains) ?? false
         if let owner, owner.shape != .namespace {
-            let inObject = d.language == .kotlin && (owner.shape == .singleton || text(owner.body.lowerBound - 3) == "companion"
-                || headWords(before: owner.keyword).contains("companion"))
+            let inObject = owner.shape == .singleton || staticRanges.contains { $0.contains(start) }
             guard isStatic || inObject || (isRuby && words.first?.hasPrefix("@@") == true) else { return nil }
         }
         guard let first = words.first, !["import", "package", "using", "use", "return", "typedef", "type", "#", "export default",

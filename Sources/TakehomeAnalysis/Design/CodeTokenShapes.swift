@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shapes the brace design reader recognises in tokens: generic angle groups, call chains and
 /// statement starts.
 extension CodeTokens {
@@ -6,7 +8,7 @@ extension CodeTokens {
                                                   "...", "'", "|"]
 
     /// A `<...>` group of type arguments or parameters opening at `open` (or Go's `[...]` when
-    /// `square`): the index of its closing token and its top-level parts as written without spaces.
+    /// `square`): the index of its closing token and its top-level parts, tokens joined by spaces.
     func typeArguments(at open: Int, square: Bool = false) -> (close: Int, parts: [String])? {
         guard open < count else { return nil }
         if square {
@@ -14,25 +16,28 @@ extension CodeTokens {
             let close = partner[open]
             for index in open + 1..<close where !(isIdentifier(index) || kinds[index] == .number
                 || Self.typeArgumentTokens.contains(texts[index])) { return nil }
-            return (close, split(open + 1..<close, at: ",").map { texts[$0].joined() })
+            return (close, split(open + 1..<close, at: ",").map { texts[$0].joined(separator: " ") })
         }
         guard text(open) == "<" else { return nil }
         var depth = 0, index = open, parts: [String] = [], current = ""
         while index < min(count, open + 128) {
             let token = texts[index]
             switch token {
-            case "<": depth += 1; if depth > 1 { current += token }
+            case "<": depth += 1; if depth > 1 { current += " " + token }
             case ">", ">>", ">>>":
                 depth -= token.count
-                if depth <= 0 { parts.append(current); return (index, parts.filter { !$0.isEmpty }) }
-                current += token
+                if depth <= 0 {
+                    parts.append(current)
+                    return (index, parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                }
+                current += " " + token
             case "," where depth == 1: parts.append(current); current = ""
             default:
                 if partner[index] > index, token == "(" || token == "[" {
-                    current += texts[index...partner[index]].joined(); index = partner[index] + 1; continue
+                    current += " " + texts[index...partner[index]].joined(separator: " "); index = partner[index] + 1; continue
                 }
                 guard isIdentifier(index) || kinds[index] == .number || Self.typeArgumentTokens.contains(token) else { return nil }
-                current += token
+                current += " " + token
             }
             index += 1
         }
