@@ -1,3 +1,4 @@
+import Dispatch
 import SwiftParser
 import SwiftSyntax
 import TakehomeCore
@@ -11,9 +12,13 @@ public struct SwiftDesignReader: Sendable {
 
     /// The design of each (text, path, kind), in the same order.
     public func read(_ files: [(text: String, path: String, kind: CodeKind)]) -> [FileDesign] {
-        var readings = files.map { file in
-            LargeStackThread.run { Self.readOne(file.text, path: file.path, kind: file.kind) }
+        // Files are parsed in parallel (bounded by the cores), each on a thread with a large stack.
+        let slots = ResultSlots<SwiftFileReading>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (text, path, kind) = files[index]
+            slots.store(LargeStackThread.run { Self.readOne(text, path: path, kind: kind) }, at: index)
         }
+        var readings = slots.values
         Self.joinExtensions(&readings)
         Self.markAbstractClasses(&readings)
         return readings.map(\.design)
