@@ -10,6 +10,7 @@ public protocol DesignReader: Sendable {
 }
 
 extension DesignReader {
+    /// Each file on its own, in order.
     public func read(_ files: [(text: String, path: String, kind: CodeKind)]) -> [FileDesign] {
         files.map { read($0.text, path: $0.path, kind: $0.kind) }
     }
