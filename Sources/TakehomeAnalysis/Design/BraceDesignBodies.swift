@@ -36,10 +36,14 @@ extension BraceScan {
     }
 
     mutating func readTypeBodies() {
+        var constructors: [Int: [Int]] = [:]
+        for function in functions where function.function.name == "constructor" {
+            if let owner = function.owner, let open = parameterList(function.record) { constructors[owner, default: []].append(open) }
+        }
         for index in types.indices {
             for statement in memberStatements(index) { readMember(statement, of: index) }
             if text(types[index].keyword) == "class" || d.language == .kotlin, types[index].shape != .implementation {
-                readConstructorFields(index)
+                readConstructorFields(index, lists: constructors[index] ?? [])
             }
             if isRuby { readInstanceVariables(index) }
             types[index].references = references(in: types[index].body)
@@ -108,16 +112,13 @@ extension BraceScan {
     }
 
     /// Kotlin's `class X(private val repo: Repo)` and TypeScript's `constructor(private repo: Repo)`.
-    mutating func readConstructorFields(_ index: Int) {
-        var lists: [Int] = []
+    mutating func readConstructorFields(_ index: Int, lists: [Int]) {
+        var lists = lists
         if d.language == .kotlin {
             var cursor = types[index].keyword + 2
             if text(cursor) == "<", let group = tokens.typeArguments(at: cursor) { cursor = group.close + 1 }
             while tokens.isIdentifier(cursor) { cursor += 1 }   // `private constructor`
             if text(cursor) == "(" { lists.append(cursor) }
-        }
-        for function in functions where function.owner == index && function.function.name == "constructor" {
-            if let open = parameterList(function.record) { lists.append(open) }
         }
         for open in lists {
             for part in tokens.arguments(open) {
@@ -159,12 +160,10 @@ extension BraceScan {
     }
 
     /// The model's type for block `index`; `impl` blocks fold into their type (nil for the block).
-    func designType(_ index: Int) -> DesignType? {
+    func designType(_ index: Int, implementations: [String: [TypeBlock]], declared: Set<String>) -> DesignType? {
         var block = types[index]
-        if block.shape == .implementation, types.contains(where: { $0.name == block.name && $0.shape != .implementation }) {
-            return nil
-        }
-        for other in types where other.shape == .implementation && other.target == block.name {
+        if block.shape == .implementation, declared.contains(block.name) { return nil }
+        for other in implementations[block.name] ?? [] {
             guard other.keyword != block.keyword || block.shape == .implementation else { continue }
             if other.keyword != block.keyword {
                 block.bases += other.bases; block.methods += other.methods

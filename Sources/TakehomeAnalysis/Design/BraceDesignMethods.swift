@@ -7,6 +7,10 @@ extension BraceScan {
                                                   "const", "override", "open", "crossinline", "noinline", "scoped"]
 
     mutating func findFunctions() {
+        var byName: [String: Int] = [:]
+        for (index, type) in types.enumerated() where byName[type.name] == nil || type.shape != .implementation {
+            byName[type.name] = index
+        }
         var stack: [Int] = []   // enclosing design functions
         for record in tokens.functions where !record.name.hasPrefix("(anonymous)") && record.nameToken >= 0 {
             while let last = stack.last, functions[last].record.lastToken < record.firstToken { stack.removeLast() }
@@ -17,8 +21,7 @@ extension BraceScan {
             var owner: Int? = nil
             if inType >= 0, parent.map({ $0.firstToken < types[inType].body.lowerBound }) ?? true {
                 owner = inType
-            } else if parent == nil, components.count > 1,
-                      let declared = types.lastIndex(where: { $0.name == components[components.count - 2] }) {
+            } else if parent == nil, components.count > 1, let declared = byName[components[components.count - 2]] {
                 owner = declared
             }
             functionNameTokens.insert(record.nameToken)
@@ -54,26 +57,12 @@ extension BraceScan {
 
     /// C++: the access label in force at `index` in a class (`private` until a label, for `class`).
     func accessSection(at index: Int, in type: TypeBlock) -> String {
-        var section = text(type.keyword) == "class" ? "private" : "public"
-        for cursor in type.body where cursor < index {
-            if ["public", "private", "protected"].contains(text(cursor)), text(cursor + 1) == ":", Int(typeAt[cursor]) >= 0,
-               types[Int(typeAt[cursor])].keyword == type.keyword { section = text(cursor) }
-        }
-        return section
+        type.labels.last { $0.index < index }?.word ?? (text(type.keyword) == "class" ? "private" : "public")
     }
 
-    /// Ruby: a `private` line above the method in its class (or `private def`).
+    /// Ruby: `private def`, or a bare `private` line above the method in its class.
     func rubyPrivate(at index: Int, in type: TypeBlock) -> Bool {
-        if text(index - 2) == "private" { return true }
-        var cursor = index - 1
-        while cursor >= type.body.lowerBound {
-            if text(cursor) == "private", tokens.startsLine[cursor], cursor + 1 >= tokens.count || tokens.startsLine[cursor + 1] {
-                return true
-            }
-            if text(cursor) == "public", tokens.startsLine[cursor] { return false }
-            cursor -= 1
-        }
-        return false
+        text(index - 2) == "private" || type.labels.last { $0.index < index }?.word == "private"
     }
 
     /// The body of a function: inside its braces, or from after its parameters to Ruby's `end`.
@@ -122,7 +111,7 @@ extension BraceScan {
             name: name, typeName: owner.map { types[$0].name }, line: record.line, parameters: parameters,
             forwardsTo: braced || isRuby ? forwarding(range, parameters: parameters) : nil, unusedParameters: unused,
             decisions: range.filter { d.decisions.contains(tokens.texts[$0]) && tokens.kinds[$0] != .string }.count,
-            effects: DesignEffects(d).kinds(in: range, tokens: tokens))
+            effects: effects.kinds(in: range, tokens: tokens))
         function.genericParameters = functionGenerics(record, parametersOpen: open)
         return function
     }

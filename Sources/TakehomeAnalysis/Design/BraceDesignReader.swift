@@ -46,12 +46,15 @@ struct TypeBlock {
     var pureVirtual = false
     var references: Set<String> = []
     var isSingleton = false
+    /// Access labels in its body, in order (C++ `private:`, Ruby's bare `private` lines).
+    var labels: [(index: Int, word: String)] = []
 }
 
 /// The state of reading one brace-language file.
 struct BraceScan {
     let tokens: CodeTokens
     let d: DesignDescription
+    let effects: DesignEffects
     var design: FileDesign
     var types: [TypeBlock] = []
     /// Design functions: the engine's named functions, with their owner type (index into `types`).
@@ -69,6 +72,7 @@ struct BraceScan {
 
     init(tokens: CodeTokens, description: DesignDescription, design: FileDesign) {
         self.tokens = tokens; d = description; self.design = design
+        effects = DesignEffects(description)
         typeAt = [Int32](repeating: -1, count: tokens.count)
         functionAt = [Int32](repeating: -1, count: tokens.count)
     }
@@ -116,7 +120,9 @@ struct BraceScan {
     }
 
     mutating func finish() -> FileDesign {
-        design.types = types.indices.compactMap { designType($0) }
+        let implementations = Dictionary(grouping: types.filter { $0.shape == .implementation }) { $0.target ?? "" }
+        let declared = Set(types.filter { $0.shape != .implementation }.map(\.name))
+        design.types = types.indices.compactMap { designType($0, implementations: implementations, declared: declared) }
         design.functions = functions.map(\.function)
         return design
     }

@@ -54,6 +54,18 @@ extension BraceScan {
     mutating func add(_ block: TypeBlock) {
         var block = block
         block.isTest = isInTest(block.keyword)
+        if d.language == .cpp || isRuby {
+            var cursor = block.body.lowerBound
+            while cursor < block.body.upperBound {
+                let word = text(cursor)
+                if ["public", "private", "protected"].contains(word),
+                   isRuby ? tokens.startsLine[cursor] && (cursor + 1 >= tokens.count || tokens.startsLine[cursor + 1])
+                          : text(cursor + 1) == ":" {
+                    block.labels.append((cursor, word))
+                }
+                cursor = !isRuby && tokens.partner[cursor] > cursor ? tokens.partner[cursor] + 1 : cursor + 1
+            }
+        }
         types.append(block)
         paint(block.body, types.count - 1, into: \.typeAt)
     }

@@ -10,14 +10,14 @@ extension BraceScan {
             guard tokens.isIdentifier(index) else { continue }
             let name = tokens.texts[index]
             design.identifierCounts[name, default: 0] += 1
-            if d.importWords.contains(name), tokens.isIdentifier(index + 1) || tokens.kinds[index + 1] == .string
+            if d.importWords.contains(name), index + 1 < tokens.count, tokens.isIdentifier(index + 1) || tokens.kinds[index + 1] == .string
                 || ["(", "{", "*"].contains(text(index + 1)),
                functionAt[index] < 0 || d.language == .rust, statementStart(index) == index {
                 readImport(index); continue
             }
             if d.importCalls.contains(name) {
                 let argument = text(index + 1) == "(" ? index + 2 : index + 1
-                if tokens.kinds[argument] == .string { design.imports.append(unquoted(text(argument))) }
+                if argument < tokens.count, tokens.kinds[argument] == .string { design.imports.append(unquoted(text(argument))) }
             }
             if d.keywords.contains(name) && name != "new" || Self.functionWords.contains(text(index - 1)) { continue }
             if name == "new" { index = readNew(index, typeNames: typeNames); continue }

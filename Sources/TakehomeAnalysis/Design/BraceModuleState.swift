@@ -77,21 +77,23 @@ extension BraceScan {
     /// A module-level (or static) variable declared by the statement at `start`.
     func stateDeclaration(at start: Int) -> (nameIndex: Int, state: StateDeclaration, words: [String])? {
         let owner = typeAt[start] >= 0 ? types[Int(typeAt[start])] : nil
-        var end = start
-        while end < tokens.count, end - start < 512 {
+        if let owner, owner.shape != .namespace {
+            let inObject = owner.shape == .singleton || staticRanges.contains { $0.contains(start) }
+            let isStatic = d.staticWord.map { word in (start..<min(start + 8, tokens.count)).contains { text($0) == word } } ?? false
+            guard isStatic || inObject || (isRuby && text(start).hasPrefix("@@")) else { return nil }
+        }
+        var end = start, assigned = false
+        while end < tokens.count, end - start < 128 {
             let token = text(end)
-            if token == ";" || token == "{" && tokens.partner[end] < 0 || token == "}" { break }
+            if token == ";" || token == "}" || (token == "{" && !assigned) { break }
             if end > start, lineStatements, tokens.startsLine[end] { break }
+            if token == "=" { assigned = true }
             if tokens.partner[end] > end { end = tokens.partner[end] + 1; continue }
             end += 1
         }
+        guard text(end) != "{" else { return nil }
         let range = start..<end
         let words = range.map { tokens.texts[$0] }
-        let isStatic = d.staticWord.map(words.contains) ?? false
-        if let owner, owner.shape != .namespace {
-            let inObject = owner.shape == .singleton || staticRanges.contains { $0.contains(start) }
-            guard isStatic || inObject || (isRuby && words.first?.hasPrefix("@@") == true) else { return nil }
-        }
         guard let first = words.first, !["import", "package", "using", "use", "return", "typedef", "type", "#", "export default",
                                           "namespace", "template", "friend", "extern"].contains(first) else { return nil }
         let equals = range.first { text($0) == "=" }

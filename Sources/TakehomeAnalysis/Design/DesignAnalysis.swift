@@ -30,11 +30,12 @@ public struct DesignAnalysis {
 
     /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
     /// protocol, define every one of its methods. Types in test code of a source file count as tests.
-    func implementers(of abstraction: DesignType, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
-        var found = (index.byBase[kind]?[abstraction.name] ?? []).filter { $0.name != abstraction.name }
+    /// Only types of the abstraction's language count (a Go `Clock` is not implemented in Java).
+    func implementers(of abstraction: DesignType, language: SourceLanguage, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
+        var found = (index.byBase[kind]?[TypeIndex.key(language, abstraction.name)] ?? []).filter { $0.name != abstraction.name }
         if abstraction.isStructural, let first = abstraction.methods.first {
             let required = Set(abstraction.methods)
-            for type in index.byMethod[kind]?[first] ?? [] {
+            for type in index.byMethod[kind]?[TypeIndex.key(language, first)] ?? [] {
                 guard index.spend() else { break }
                 if !type.isAbstraction, type.name != abstraction.name, !type.bases.contains(abstraction.name),
                    required.allSatisfy(type.methods.contains) {
@@ -55,11 +56,15 @@ public struct DesignAnalysis {
             for file in files {
                 for type in file.types {
                     let kind: CodeKind = type.isTest ? .test : file.kind
-                    for base in Set(type.bases) { byBase[kind, default: [:]][base, default: []].append(type) }
-                    for method in Set(type.methods) { byMethod[kind, default: [:]][method, default: []].append(type) }
+                    for base in Set(type.bases) { byBase[kind, default: [:]][Self.key(file.language, base), default: []].append(type) }
+                    for method in Set(type.methods) {
+                        byMethod[kind, default: [:]][Self.key(file.language, method), default: []].append(type)
+                    }
                 }
             }
         }
+
+        static func key(_ language: SourceLanguage, _ name: String) -> String { language.rawValue + ":" + name }
 
         /// Takes one comparison from the budget; false once it is spent.
         func spend() -> Bool { budget -= 1; return budget >= 0 }
@@ -68,15 +73,16 @@ public struct DesignAnalysis {
     public func overEngineering() -> OverEngineeringMetrics {
         var single: [DesignPlace] = [], unused: [DesignPlace] = []
         let index = TypeIndex(files)
-        for (file, type) in sourceTypes where type.isAbstraction && !type.isTest {
-            let production = implementers(of: type, in: .source, index: index)
-            let doubles = implementers(of: type, in: .test, index: index)
+        for design in source { for type in design.types where type.isAbstraction && !type.isTest {
+            let file = design.path
+            let production = implementers(of: type, language: design.language, in: .source, index: index)
+            let doubles = implementers(of: type, language: design.language, in: .test, index: index)
             if production.isEmpty && doubles.isEmpty {
                 unused.append(DesignPlace(file: file, line: type.line, name: type.name, note: "no implementation"))
             } else if production.count == 1 && doubles.isEmpty {
                 single.append(DesignPlace(file: file, line: type.line, name: type.name, note: "only \(production[0].name)"))
             }
-        }
+        } }
         let passThrough = source.flatMap { file in file.functions.compactMap { function in
             function.forwardsTo.map { DesignPlace(file: file.path, line: function.line, name: qualified(function), note: "forwards to \($0)") }
         } }
