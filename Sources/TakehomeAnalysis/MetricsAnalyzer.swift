@@ -51,7 +51,9 @@ public struct MetricsAnalyzer: Sendable {
         let tree = try walker.walk(root, subfolder: subfolder)
         var metrics = measure(tree, analyses: Self.analyzeInParallel(tree.files))
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
-        if let design = DesignReading.read(tree, sizes: metrics.size, manifestFolder: folder) {
+        let manifests = Manifests.read(in: folder)
+        metrics.size.notes += manifests.notes
+        if let design = DesignReading.read(tree, sizes: metrics.size, dependencies: manifests.dependencies) {
             metrics.overEngineering = design.overEngineering()
             metrics.structural = design.structural()
         }

@@ -23,16 +23,19 @@ public struct DesignAnalysis {
 
     var source: [FileDesign] { files.filter { $0.kind == .source } }
 
-    /// Each source type with its file.
-    var sourceTypes: [(file: String, type: DesignType)] { source.flatMap { file in file.types.map { (file.path, $0) } } }
+    /// Each source type with its file (test code inside source files left out).
+    var sourceTypes: [(file: String, type: DesignType)] {
+        source.flatMap { file in file.types.filter { !$0.isTest }.map { (file.path, $0) } }
+    }
 
     /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
-    /// protocol, define every one of its methods.
-    func implementers(of abstraction: DesignType, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
-        var found = (index.byBase[kind]?[abstraction.name] ?? []).filter { $0.name != abstraction.name }
+    /// protocol, define every one of its methods. Types in test code of a source file count as tests.
+    /// Only types of the abstraction's language count (a Go `Clock` is not implemented in Java).
+    func implementers(of abstraction: DesignType, language: SourceLanguage, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
+        var found = (index.byBase[kind]?[TypeIndex.key(language, abstraction.name)] ?? []).filter { $0.name != abstraction.name }
         if abstraction.isStructural, let first = abstraction.methods.first {
             let required = Set(abstraction.methods)
-            for type in index.byMethod[kind]?[first] ?? [] {
+            for type in index.byMethod[kind]?[TypeIndex.key(language, first)] ?? [] {
                 guard index.spend() else { break }
                 if !type.isAbstraction, type.name != abstraction.name, !type.bases.contains(abstraction.name),
                    required.allSatisfy(type.methods.contains) {
@@ -52,11 +55,16 @@ public struct DesignAnalysis {
         init(_ files: [FileDesign]) {
             for file in files {
                 for type in file.types {
-                    for base in Set(type.bases) { byBase[file.kind, default: [:]][base, default: []].append(type) }
-                    for method in Set(type.methods) { byMethod[file.kind, default: [:]][method, default: []].append(type) }
+                    let kind: CodeKind = type.isTest ? .test : file.kind
+                    for base in Set(type.bases) { byBase[kind, default: [:]][Self.key(file.language, base), default: []].append(type) }
+                    for method in Set(type.methods) {
+                        byMethod[kind, default: [:]][Self.key(file.language, method), default: []].append(type)
+                    }
                 }
             }
         }
+
+        static func key(_ language: SourceLanguage, _ name: String) -> String { language.rawValue + ":" + name }
 
         /// Takes one comparison from the budget; false once it is spent.
         func spend() -> Bool { budget -= 1; return budget >= 0 }
@@ -65,15 +73,16 @@ public struct DesignAnalysis {
     public func overEngineering() -> OverEngineeringMetrics {
         var single: [DesignPlace] = [], unused: [DesignPlace] = []
         let index = TypeIndex(files)
-        for (file, type) in sourceTypes where type.isAbstraction {
-            let production = implementers(of: type, in: .source, index: index)
-            let doubles = implementers(of: type, in: .test, index: index)
+        for design in source { for type in design.types where type.isAbstraction && !type.isTest {
+            let file = design.path
+            let production = implementers(of: type, language: design.language, in: .source, index: index)
+            let doubles = implementers(of: type, language: design.language, in: .test, index: index)
             if production.isEmpty && doubles.isEmpty {
                 unused.append(DesignPlace(file: file, line: type.line, name: type.name, note: "no implementation"))
             } else if production.count == 1 && doubles.isEmpty {
                 single.append(DesignPlace(file: file, line: type.line, name: type.name, note: "only \(production[0].name)"))
             }
-        }
+        } }
         let passThrough = source.flatMap { file in file.functions.compactMap { function in
             function.forwardsTo.map { DesignPlace(file: file.path, line: function.line, name: qualified(function), note: "forwards to \($0)") }
         } }
@@ -104,12 +113,20 @@ public struct DesignAnalysis {
                          label: "parameters the function never reads", suggestion: "remove the parameter",
                          places: unusedParameters()),
             DesignSignal(name: "unused-private-members", value: Double(unusedPrivateMembers().count), weight: 0.5,
-                         label: "private methods nothing calls", suggestion: "delete the method",
-                         places: unusedPrivateMembers()),
-            DesignSignal(name: "dependencies", value: Double(dependencies.count), weight: 1,
-                         label: "dependencies declared in manifests",
+                         label: "private fields and methods nothing references",
+                         suggestion: "delete the member; add it back when code needs it", places: unusedPrivateMembers()),
+            DesignSignal(name: "single-type-generics", value: Double(singleTypeGenerics().count), weight: 1,
+                         label: "generic types or functions every use gives the same type arguments",
+                         suggestion: "write it for that one type and make it generic when a second type needs it",
+                         places: singleTypeGenerics()),
+            DesignSignal(name: "dependencies", value: Double(runtimeDependencies.count), weight: 1,
+                         label: "dependencies the reference does without",
                          suggestion: "use the standard library where it does the job and drop the dependency",
-                         places: dependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+                         places: runtimeDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+            DesignSignal(name: "development-dependencies", value: Double(developmentDependencies.count), weight: 0,
+                         label: "development and test dependencies (listed, not counted)",
+                         suggestion: "keep only the tools the tests and the build use",
+                         places: developmentDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
             DesignSignal(name: "types-per-100-nloc", value: rounded(Double(sourceTypes.count) * 100 / total), weight: 1,
                          label: "types per 100 lines of code", suggestion: "merge types that only hold one function or one field",
                          places: []),
@@ -119,8 +136,15 @@ public struct DesignAnalysis {
             DesignSignal(name: "size", value: Double(sourceNloc), weight: 0, label: "lines of source code",
                          suggestion: "solve the task with less code: remove layers nothing needs", places: []),
         ]
-        return OverEngineeringMetrics(signals: signals, languages: ["python"])
+        return OverEngineeringMetrics(signals: signals, languages: languages)
     }
+
+    /// Dependencies the solution runs with; those only to develop or test are `developmentDependencies`.
+    var runtimeDependencies: [DeclaredDependency] { dependencies.filter { !$0.isDevelopment } }
+    var developmentDependencies: [DeclaredDependency] { dependencies.filter(\.isDevelopment) }
+
+    /// The languages of the files read, by name, sorted (`["java", "python"]`).
+    var languages: [String] { Set(files.map(\.language.rawValue)).sorted() }
 
     func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
 

@@ -64,27 +64,34 @@ extension DesignAnalysis {
                 check(type.fields, callee: type.name, owner: type.name, file: file.path, line: type.line)
             }
             for function in file.functions where !function.name.hasPrefix("__") || function.name == "__init__" {
-                let callee = function.name == "__init__" ? (function.typeName ?? "") : function.name
+                let isConstructor = ["__init__", "constructor", "initialize"].contains(function.name)
+                let callee = isConstructor ? (function.typeName ?? "") : function.name
                 check(function.parameters, callee: callee, owner: qualified(function), file: file.path, line: function.line)
             }
         }
         return places
     }
 
+    /// Unused parameters, except in methods an abstraction of the project declares (their
+    /// signature is fixed by it, as for Go's structural interfaces).
     func unusedParameters() -> [DesignPlace] {
-        source.flatMap { file in file.functions.flatMap { function in function.unusedParameters.map {
-            DesignPlace(file: file.path, line: function.line, name: "\(qualified(function))(\($0))")
-        } } }
+        let declared = Set(files.flatMap { $0.types.filter(\.isAbstraction).flatMap(\.methods) })
+        return source.flatMap { file in file.functions.flatMap { function -> [DesignPlace] in
+            guard function.typeName == nil || !declared.contains(function.name) else { return [] }
+            return function.unusedParameters.map { DesignPlace(file: file.path, line: function.line, name: "\(qualified(function))(\($0))") }
+        } }
     }
 
-    /// Private methods (`_name`, not dunders) of source classes whose name occurs nowhere but in their `def`.
+    /// Private fields and methods of source types whose name occurs nowhere but in their declaration
+    /// (counted over every file, so a name that also means something else is never reported).
     func unusedPrivateMembers() -> [DesignPlace] {
         var counts: [String: Int] = [:]
         for file in files { for (name, count) in file.identifierCounts { counts[name, default: 0] += count } }
-        return source.flatMap { file in file.functions.compactMap { function -> DesignPlace? in
-            guard function.typeName != nil, function.name.hasPrefix("_"), !function.name.hasPrefix("__"),
-                  counts[function.name, default: 0] <= 1 else { return nil }
-            return DesignPlace(file: file.path, line: function.line, name: qualified(function))
+        return source.flatMap { file in file.types.filter { !$0.isTest }.flatMap { type in
+            type.privateMembers.compactMap { member -> DesignPlace? in
+                guard counts[member.name, default: 0] <= 1 else { return nil }
+                return DesignPlace(file: file.path, line: member.line, name: "\(type.name).\(member.name)", note: member.kind.rawValue)
+            }
         } }
     }
 
@@ -119,6 +126,6 @@ extension DesignAnalysis {
                          label: "shared single instances", suggestion: "create the instance once at the entry point and pass it to whoever needs it",
                          places: source.flatMap(\.singletons)),
         ]
-        return StructuralTestabilityMetrics(signals: signals, languages: ["python"])
+        return StructuralTestabilityMetrics(signals: signals, languages: languages)
     }
 }

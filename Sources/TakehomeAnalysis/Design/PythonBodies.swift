@@ -58,6 +58,8 @@ struct PythonBodies {
         type.references = Set(bodyRange(block).filter {
             tokens.kinds[$0] == .identifier && tokens.text($0 + 1) != "." && tokens.text($0 - 1) != "."
         }.map { tokens.texts[$0] }).sorted()
+        type.genericParameters = genericParameters(nameIndex: nameIndex)
+        type.privateMembers = privateMembers(block, methods: methods)
         if block.decorators.contains("dataclass") {
             for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
                 && statementFunction[number] == nil {
@@ -103,6 +105,35 @@ struct PythonBodies {
             forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused,
             decisions: range.filter { tokens.kinds[$0] == .identifier && Self.decisionWords.contains(tokens.texts[$0]) }.count,
             effects: PythonEffects.kinds(in: range, tokens: tokens))
+    }
+
+    /// `class Box[T]:` (PEP 695) or `class Box(Generic[T]):` / `Protocol[T]`.
+    private func genericParameters(nameIndex: Int) -> [String] {
+        var open = nameIndex + 1
+        if tokens.text(open) == "(" {
+            guard let generic = (open..<max(open, tokens.partner[open])).first(where: {
+                ["Generic", "Protocol"].contains(tokens.text($0)) && tokens.text($0 + 1) == "["
+            }) else { return [] }
+            open = generic + 1
+        }
+        guard tokens.text(open) == "[" else { return [] }
+        return tokens.arguments(open).compactMap { part in tokens.isIdentifier(part.lowerBound) ? tokens.text(part.lowerBound) : nil }
+    }
+
+    /// Methods named `_x` (not dunders) and attributes set as `self._x = ...` in its methods.
+    private func privateMembers(_ block: PythonDesignReader.Block, methods: [Int]) -> [DesignMember] {
+        let isPrivate = { (name: String) in name.hasPrefix("_") && !name.hasPrefix("__") }
+        var members = methods.filter { isPrivate(functions[$0].name) }.map {
+            DesignMember(name: functions[$0].name, line: tokens.statements[functions[$0].header].line, kind: .method)
+        }
+        var seen = Set(members.map(\.name))
+        for index in bodyRange(block) where tokens.text(index) == "self" && tokens.text(index + 1) == "."
+            && tokens.isIdentifier(index + 2) && tokens.text(index + 3) == "=" && isPrivate(tokens.text(index + 2)) {
+            if seen.insert(tokens.text(index + 2)).inserted {
+                members.append(DesignMember(name: tokens.text(index + 2), line: tokens.lines[index], kind: .field))
+            }
+        }
+        return members
     }
 
     /// The class names bases, so its methods' signatures may be fixed by them.

@@ -14,6 +14,13 @@ extension PythonBodies {
             let returned = tokens.text(statement.start) == "return"
             for index in statement.start..<statement.end where tokens.isIdentifier(index) {
                 design.identifierCounts[tokens.texts[index], default: 0] += 1
+                if tokens.text(index + 1) == "[", tokens.text(index - 1) != ".", tokens.text(index - 1) != "class", tokens.text(index - 1) != "def",
+                   tokens.partner[index + 1] > index + 2 {
+                    let parts = tokens.arguments(index + 1).map { tokens.texts[$0].joined() }
+                    if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
+                        design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.lines[index]))
+                    }
+                }
                 guard tokens.text(index + 1) == "(", !["def", "class"].contains(tokens.text(index - 1)),
                       tokens.partner[index + 1] > index else { continue }
                 let name = tokens.texts[index]

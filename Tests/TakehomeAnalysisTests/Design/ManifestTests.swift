@@ -19,7 +19,7 @@ import Testing
 
             """)
         try scratch.write("elsewhere/requirements.txt", "django\n")
-        let found = PythonManifests.dependencies(in: scratch.url)
+        let found = Manifests.read(in: scratch.url).dependencies
         #expect(found == [
             DeclaredDependency(name: "attrs", file: "pyproject.toml", line: 4),
             DeclaredDependency(name: "pydantic", file: "pyproject.toml", line: 5),
@@ -34,6 +34,6 @@ import Testing
         let scratch = try ScratchTree()
         try scratch.write("outside.txt", "secret\n")
         try scratch.link("requirements.txt", to: scratch.url.appendingPathComponent("outside.txt").path)
-        #expect(PythonManifests.dependencies(in: scratch.url).isEmpty)
+        #expect(Manifests.read(in: scratch.url).dependencies.isEmpty)
     }
 }

@@ -29,6 +29,7 @@ public struct OverEngineeringMetrics: Codable, Sendable, Equatable {
     public mutating func compare(with reference: OverEngineeringMetrics) {
         referenceIndex = reference.index
         for index in signals.indices { signals[index].reference = reference.signal(signals[index].name)?.value ?? 0 }
+        keepDependencies(theReferenceLacks: reference)
     }
 }
 
