@@ -95,8 +95,9 @@ public struct Grader: Sendable {
         }
         let ownSeconds = Date().timeIntervalSince(ownStarted)
         let mutationStarted = Date()
-        if let mutation = try await MutationStage(assignment: assignment, runner: runner)
-            .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+        let mutationStage = MutationStage(assignment: assignment, runner: runner)
+        if var mutation = try await mutationStage.run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+            if mutation.metrics.score != nil, hasReference { mutation.metrics.reference = try await mutationStage.reference(digest: digest) }
             var testability = metrics.metrics.testability ?? TestabilityMetrics()
             testability.mutation = mutation.metrics
             metrics.metrics.testability = testability
