@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TakehomeCore
+@testable import TakehomeGrading
+
+/// The bundled samples graded once each, mutation testing on, and the orderings issue 4 asks of
+/// them (docs/metrics.md, "Scoring testability" and "Calibration"): the tangle has the lowest
+/// testability, the clean sample's tests kill more mutants than the tangle's, the over-engineered
+/// sample's index is clearly above the clean sample's and the reference's. One grading per sample
+/// serves every check: each runs the samples' own tests once per mutant.
+@Test(.timeLimit(.minutes(20)))
+func bundledSamplesAreOrderedByTestabilityAndDesign() async throws {
+    let scratch = try Scratch()
+    let grader = try Grader(assignment: try loadAssignment(mutants: 20))
+    var reports: [String: Report] = [:]
+    for name in ["clean", "over-engineered", "buggy", "tangle", "endless", "forger"] {
+        reports[name] = try await grader.grade(.init(source: try repository(ofSample: name, in: scratch)))
+    }
+    func part(_ sample: String, _ name: String) throws -> Score.Part {
+        try #require(reports[sample]?.score.parts.first { $0.name == name })
+    }
+    func testability(_ sample: String) throws -> Double { try #require(try part(sample, "testability").earned) }
+
+    let tangle = try testability("tangle")
+    for other in ["clean", "over-engineered", "buggy", "endless", "forger"] {
+        let explanation = try part(other, "testability").explanation
+        #expect(try testability(other) > tangle, "\(other): \(explanation)")
+    }
+
+    let cleanMutation = try #require(reports["clean"]?.metrics.testability?.mutation)
+    let tangleMutation = try #require(reports["tangle"]?.metrics.testability?.mutation)
+    #expect(try #require(cleanMutation.score) > (try #require(tangleMutation.score)))
+    // The reference's own tests against its own mutants, with the same budget, are the yardstick.
+    let reference = try #require(cleanMutation.reference)
+    #expect(reference.run == 20 && tangleMutation.reference == reference)
+    let explanation = try part("clean", "testability").explanation
+    #expect(explanation.contains("own tests kill \(cleanMutation.killed) of \(cleanMutation.run) mutants ("))
+    #expect(explanation.contains("the reference's kill \(reference.killed) of 20 ("))
+
+    // The forger's own test fails unmutated: the mutation term cannot be measured and is left out,
+    // said so; the terms that could be measured still count.
+    let forger = try part("forger", "testability")
+    #expect(reports["forger"]?.metrics.testability?.mutation?.score == nil)
+    #expect(forger.explanation.contains("mutation (weight 2): not measured ("))
+    #expect(forger.explanation.contains("left out"))
+
+    let engineered = try #require(reports["over-engineered"]?.metrics.overEngineering)
+    let clean = try #require(reports["clean"]?.metrics.overEngineering)
+    #expect(engineered.index > 3 * clean.index)
+    #expect(engineered.index > 3 * (try #require(engineered.referenceIndex)))
+    #expect(try #require(try part("over-engineered", "design").earned) < (try #require(try part("clean", "design").earned)))
+}
