@@ -65,14 +65,42 @@ import Testing
         #expect(part.explanation.hasSuffix("(1 × 0 + 2 × 0 + 1 × 0.4) / 4 = 0.1; 15 × 0.1 = 1.5"))
     }
 
-    @Test func aMutationScoreThatCannotBeMeasuredLeavesTheMeanAndSaysWhy() {
-        // The unmutated tests fail: no mutant can be judged. own 0.56 and structure 0.4: (0.56 + 0.4) / 2 = 0.48; 15 × 0.48 = 7.2.
-        let mutation = MutationMetrics(budget: .init(mutants: 40, seconds: 120), notMeasured: "the candidate's tests fail unmutated")
+    @Test func testsThatGiveNoPassingRunKillNoMutant() {
+        // No test passes unmutated: nothing judges a mutant, so none is caught. (0.56 + 2 × 0 + 0.4) / 4 = 0.24; 15 × 0.24 = 3.6.
+        let mutation = MutationMetrics(budget: .init(mutants: 40, seconds: 120),
+                                       notMeasured: "no test of the candidate's passes before any mutant is made (5 found)",
+                                       generated: 50, selected: 40)
+        let part = TestabilityScore.part(TestabilityMetrics(ownTests: Self.own, mutation: mutation,
+                                                            structural: Self.structural(reference: true)), weight: 15)
+        #expect(part.earned == 3.6)
+        #expect(part.explanation.contains("mutation (weight 2): no test of the candidate's passes before any mutant is made "
+            + "(5 found): no mutant can be caught, 0"))
+    }
+
+    @Test func nothingToMutateLeavesTheMeanAndSaysWhy() {
+        // (0.56 + 0.4) / 2 = 0.48; 15 × 0.48 = 7.2.
+        let mutation = MutationMetrics(budget: .init(mutants: 40, seconds: 120),
+                                       notMeasured: "the source has nothing the mutation operators change")
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: Self.own, mutation: mutation,
                                                             structural: Self.structural(reference: true)), weight: 15)
         #expect(part.earned == 7.2)
-        #expect(part.explanation.contains("mutation (weight 2): not measured (the candidate's tests fail unmutated), left out"))
+        #expect(part.explanation.contains("mutation (weight 2): not measured (the source has nothing the mutation operators change), left out"))
         #expect(part.explanation.hasSuffix("(1 × 0.56 + 1 × 0.4) / 2 = 0.48; 15 × 0.48 = 7.2"))
+    }
+
+    @Test func aTamperedRunIsNoEvidenceEitherWay() {
+        // Own tests and mutation are left out; the structure term alone: 0.4; 15 × 0.4 = 6.
+        var own = Self.own
+        own.tampered = true
+        let part = TestabilityScore.part(TestabilityMetrics(ownTests: own, mutation: Self.mutation,
+                                                            structural: Self.structural(reference: true)), weight: 15)
+        #expect(part.measured && part.earned == 6)
+        #expect(part.explanation.hasPrefix("own tests (weight 1): not measured (the run's results were tampered with: "
+            + "no evidence either way), left out; mutation (weight 2): not measured (the run's results were tampered with"))
+        #expect(part.explanation.hasSuffix("0.4; 15 × 0.4 = 6"))
+        // Without a structure term nothing is left: the part is not measured and leaves the maximum.
+        let bare = TestabilityScore.part(TestabilityMetrics(ownTests: own), weight: 15)
+        #expect(!bare.measured && bare.earned == nil && bare.explanation.hasPrefix("not measured: own tests (weight 1): not measured"))
     }
 
     @Test func testsWithoutMeasuredCoverageEarnNothingForThatTerm() {

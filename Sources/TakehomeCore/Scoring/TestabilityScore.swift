@@ -9,8 +9,9 @@ import Foundation
 ///     structure  = min(1, (reference load + 2) / (candidate load + 2))    load: Σ structural signal counts
 ///     earned     = weight × Σ termWeight × term / Σ termWeight            over the terms that are defined
 ///
-/// A term that is undefined for this submission (the unmutated tests did not pass, so no mutant can
-/// be judged; the design model read no source) leaves the mean and the explanation says why.
+/// A term that could not be measured (the run was tampered with, so its results are no evidence; no
+/// mutant could be made or run; the design model read no source) leaves the mean and the
+/// explanation says why. Tests that fall short (none, failing, hanging) are measured: they score low.
 public enum TestabilityScore {
     /// The terms' weights in the mean, chosen on the calibration samples (docs/metrics.md).
     public static let ownTestsWeight = 1.0
@@ -33,15 +34,27 @@ public enum TestabilityScore {
             return Score.Part(name: "testability", weight: weight, earned: nil, measured: false,
                               explanation: "not measured: the candidate's own tests were not run")
         }
-        let (ownValue, ownHow) = ownTestsTerm(own)
-        let terms = [Term(name: "own tests", weight: ownTestsWeight, value: ownValue, how: ownHow),
+        let tampered = "not measured (the run's results were tampered with: no evidence either way), left out"
+        let terms: [Term]
+        if own.tampered == true {
+            terms = [Term(name: "own tests", weight: ownTestsWeight, value: nil, how: tampered),
+                     Term(name: "mutation", weight: mutationWeight, value: nil, how: tampered),
+                     structureTerm(testability.structural)]
+        } else {
+            let (ownValue, ownHow) = ownTestsTerm(own)
+            terms = [Term(name: "own tests", weight: ownTestsWeight, value: ownValue, how: ownHow),
                      mutationTerm(testability.mutation, testsFound: own.found),
                      structureTerm(testability.structural)]
+        }
+        let listed = terms.map { "\($0.name) (weight \(number($0.weight))): \($0.how)" }.joined(separator: "; ")
         let counted = terms.filter { $0.value != nil }
+        guard !counted.isEmpty else {
+            return Score.Part(name: "testability", weight: weight, earned: nil, measured: false,
+                              explanation: "not measured: " + listed)
+        }
         let totalWeight = counted.reduce(0) { $0 + $1.weight }
         let mean = rounded(counted.reduce(0) { $0 + $1.weight * ($1.value ?? 0) } / totalWeight)
         let earned = rounded(weight * mean)
-        let listed = terms.map { "\($0.name) (weight \(number($0.weight))): \($0.how)" }.joined(separator: "; ")
         let sum = counted.map { "\(number($0.weight)) × \(number($0.value ?? 0))" }.joined(separator: " + ")
         let combined = counted.count == 1 ? "\(number(mean))" : "(\(sum)) / \(number(totalWeight)) = \(number(mean))"
         return Score.Part(name: "testability", weight: weight, earned: earned, measured: true,
@@ -71,22 +84,27 @@ public enum TestabilityScore {
     }
 
     /// The mutation term: the share of mutants the candidate's tests kill, relative to the reference's.
-    /// No tests of their own kill nothing (0); a run without a score is left out, with its reason.
+    /// Tests that give nothing to judge a mutant by (none found, none passing, none finishing
+    /// unmutated) kill nothing: 0. Left out, with its reason, when there was nothing to measure
+    /// (mutation testing off, nothing the operators change) or it did not run.
     static func mutationTerm(_ mutation: MutationMetrics?, testsFound: Int) -> Term {
         func term(_ value: Double?, _ how: String) -> Term { Term(name: "mutation", weight: mutationWeight, value: value, how: how) }
         guard testsFound > 0 else { return term(0, "no tests of their own to kill a mutant: 0") }
         guard let mutation else { return term(nil, "not measured (mutation testing did not run), left out") }
         guard let score = mutation.score else {
-            return term(nil, "not measured (\(mutation.notMeasured ?? "no mutant ran")), left out")
+            let reason = mutation.notMeasured ?? "no mutant ran"
+            let nothingToMeasure = mutation.budget.mutants == 0 || mutation.selected == 0 || mutation.notRun == mutation.selected
+            return nothingToMeasure ? term(nil, "not measured (\(reason)), left out") : term(0, "\(reason): no mutant can be caught, 0")
         }
         let value = rounded(score)
         var how = "own tests kill \(mutation.killed) of \(mutation.run) mutants (\(percent(score)))"
-        guard let reference = mutation.reference, reference.score > 0 else {
+        guard let reference = mutation.reference, rounded(reference.score) > 0 else {
             return term(value, how + "; no reference figure to compare with: absolute scale")
         }
-        let relative = rounded(min(1, score / reference.score))
+        let referenceValue = rounded(reference.score)
+        let relative = rounded(min(1, value / referenceValue))
         how += "; the reference's kill \(reference.killed) of \(reference.run) (\(percent(reference.score))): "
-            + "min(1, \(number(value)) / \(number(rounded(reference.score)))) = \(number(relative))"
+            + "min(1, \(number(value)) / \(number(referenceValue))) = \(number(relative))"
         return term(relative, how)
     }
 
