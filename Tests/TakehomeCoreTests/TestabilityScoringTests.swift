@@ -2,7 +2,7 @@ import Testing
 @testable import TakehomeCore
 
 /// The testability part from own-test, mutation and structural figures, with points worked out by
-/// hand (docs/metrics.md, "Scoring testability"; term weights 1, 2, 1).
+/// hand (docs/metrics.md, "Scoring testability"; term weights 1, 2, 2).
 @Suite struct TestabilityScoringTests {
     /// 5 found, 4 passed (0.8); lines 0.8 and branches 0.6 → covered 0.7; own = 0.7 × 0.8 = 0.56.
     static let own = OwnTestsMetrics(found: 5, passed: 4, failed: 1, coverage: Coverage(lines: 0.8, branches: 0.6))
@@ -25,23 +25,23 @@ import Testing
         // The reference's tests kill 18 of 20 (0.9): min(1, 0.6 / 0.9) = 0.6667 → 0.67.
         var mutation = Self.mutation
         mutation.reference = .init(run: 20, killed: 18, score: 0.9)
-        // Load 3 against 0: (0 + 2) / (3 + 2) = 0.4. Mean (0.62 + 2 × 0.67 + 0.4) / 4 = 0.59; 15 × 0.59 = 8.85.
+        // Load 3 against 0: (0 + 2) / (3 + 2) = 0.4. Mean (0.62 + 2 × 0.67 + 2 × 0.4) / 5 = 0.55; 15 × 0.55 = 8.25.
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: own, mutation: mutation,
                                                             structural: Self.structural(reference: true)), weight: 15)
-        #expect(part.measured && part.earned == 8.85)
+        #expect(part.measured && part.earned == 8.25)
         #expect(part.explanation == "own tests (weight 1): 4 of 5 passed (0.8); 80% of lines and 60% of branches covered (0.7); "
             + "0.7 × 0.8 = 0.56; the reference's: 10 of 10 passed, 100% of lines and 80% of branches covered (0.9); "
             + "min(1, 0.56 / 0.9) = 0.62; mutation (weight 2): own tests kill 12 of 20 mutants (60%); the reference's kill "
-            + "18 of 20 (90%): min(1, 0.6 / 0.9) = 0.67; structure (weight 1): global-mutable-state: 2, effects-in-decisions: 1 "
-            + "(load 3), the reference's load is 0: min(1, (0 + 2) / (3 + 2)) = 0.4; (1 × 0.62 + 2 × 0.67 + 1 × 0.4) / 4 = 0.59; "
-            + "15 × 0.59 = 8.85")
+            + "18 of 20 (90%): min(1, 0.6 / 0.9) = 0.67; structure (weight 2): global-mutable-state: 2, effects-in-decisions: 1 "
+            + "(load 3), the reference's load is 0: min(1, (0 + 2) / (3 + 2)) = 0.4; (1 × 0.62 + 2 × 0.67 + 2 × 0.4) / 5 = 0.55; "
+            + "15 × 0.55 = 8.25")
     }
 
     @Test func absoluteScaleWithoutReferenceFigures() {
-        // own 0.56, mutation 0.6, structure (0 + 2) / (3 + 2) = 0.4: (0.56 + 1.2 + 0.4) / 4 = 0.54; 15 × 0.54 = 8.1.
+        // own 0.56, mutation 0.6, structure (0 + 2) / (3 + 2) = 0.4: (0.56 + 1.2 + 0.8) / 5 = 0.51; 15 × 0.51 = 7.65.
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: Self.own, mutation: Self.mutation,
                                                             structural: Self.structural(reference: false)), weight: 15)
-        #expect(part.earned == 8.1)
+        #expect(part.earned == 7.65)
         #expect(part.explanation.contains("the reference solution has no tests of its own to compare with: absolute scale"))
         #expect(part.explanation.contains("no reference figure to compare with: absolute scale"))
         #expect(part.explanation.contains("no reference, so compared with a load of 0"))
@@ -56,36 +56,36 @@ import Testing
     }
 
     @Test func noTestsFoundKillNoMutantAndEarnOnlyTheStructureTerm() {
-        // own 0, mutation 0, structure 0.4: 0.4 / 4 = 0.1; 15 × 0.1 = 1.5.
+        // own 0, mutation 0, structure 0.4: 0.8 / 5 = 0.16; 15 × 0.16 = 2.4.
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: OwnTestsMetrics(),
                                                             structural: Self.structural(reference: true)), weight: 15)
-        #expect(part.measured && part.earned == 1.5)
+        #expect(part.measured && part.earned == 2.4)
         #expect(part.explanation.hasPrefix("own tests (weight 1): no tests of the candidate's own were found: 0; "
-            + "mutation (weight 2): no tests of their own to kill a mutant: 0; structure (weight 1): "))
-        #expect(part.explanation.hasSuffix("(1 × 0 + 2 × 0 + 1 × 0.4) / 4 = 0.1; 15 × 0.1 = 1.5"))
+            + "mutation (weight 2): no tests of their own to kill a mutant: 0; structure (weight 2): "))
+        #expect(part.explanation.hasSuffix("(1 × 0 + 2 × 0 + 2 × 0.4) / 5 = 0.16; 15 × 0.16 = 2.4"))
     }
 
     @Test func testsThatGiveNoPassingRunKillNoMutant() {
-        // No test passes unmutated: nothing judges a mutant, so none is caught. (0.56 + 2 × 0 + 0.4) / 4 = 0.24; 15 × 0.24 = 3.6.
+        // No test passes unmutated: nothing judges a mutant, so none is caught. (0.56 + 2 × 0 + 2 × 0.4) / 5 = 0.27; 15 × 0.27 = 4.05.
         let mutation = MutationMetrics(budget: .init(mutants: 40, seconds: 120),
                                        notMeasured: "no test of the candidate's passes before any mutant is made (5 found)",
                                        generated: 50, selected: 40)
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: Self.own, mutation: mutation,
                                                             structural: Self.structural(reference: true)), weight: 15)
-        #expect(part.earned == 3.6)
+        #expect(part.earned == 4.05)
         #expect(part.explanation.contains("mutation (weight 2): no test of the candidate's passes before any mutant is made "
             + "(5 found): no mutant can be caught, 0"))
     }
 
     @Test func nothingToMutateLeavesTheMeanAndSaysWhy() {
-        // (0.56 + 0.4) / 2 = 0.48; 15 × 0.48 = 7.2.
+        // (0.56 + 2 × 0.4) / 3 = 0.45; 15 × 0.45 = 6.75.
         let mutation = MutationMetrics(budget: .init(mutants: 40, seconds: 120),
                                        notMeasured: "the source has nothing the mutation operators change")
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: Self.own, mutation: mutation,
                                                             structural: Self.structural(reference: true)), weight: 15)
-        #expect(part.earned == 7.2)
+        #expect(part.earned == 6.75)
         #expect(part.explanation.contains("mutation (weight 2): not measured (the source has nothing the mutation operators change), left out"))
-        #expect(part.explanation.hasSuffix("(1 × 0.56 + 1 × 0.4) / 2 = 0.48; 15 × 0.48 = 7.2"))
+        #expect(part.explanation.hasSuffix("(1 × 0.56 + 2 × 0.4) / 3 = 0.45; 15 × 0.45 = 6.75"))
     }
 
     @Test func aTamperedRunIsNoEvidenceEitherWay() {

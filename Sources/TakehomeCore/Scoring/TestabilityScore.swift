@@ -16,7 +16,7 @@ public enum TestabilityScore {
     /// The terms' weights in the mean, chosen on the calibration samples (docs/metrics.md).
     public static let ownTestsWeight = 1.0
     public static let mutationWeight = 2.0
-    public static let structureWeight = 1.0
+    public static let structureWeight = 2.0
     /// Added to both structural loads so that one signal against none is not a fall to a third.
     public static let structureSmoothing = 2.0
 
