@@ -55,14 +55,14 @@ import Testing
         #expect(TestabilityScore.part(TestabilityMetrics(ownTests: own, mutation: mutation), weight: 10).earned == 10)
     }
 
-    @Test func noTestsFoundKillNoMutantAndEarnOnlyTheStructureTerm() {
-        // own 0, mutation 0, structure 0.4: 0.8 / 5 = 0.16; 15 × 0.16 = 2.4.
+    @Test func noTestsFoundEarnNothingHoweverTestableTheCode() {
+        // own 0, mutation 0; the structure term is not counted without tests: (1 × 0 + 2 × 0) / 3 = 0.
         let part = TestabilityScore.part(TestabilityMetrics(ownTests: OwnTestsMetrics(),
                                                             structural: Self.structural(reference: true)), weight: 15)
-        #expect(part.measured && part.earned == 2.4)
-        #expect(part.explanation.hasPrefix("own tests (weight 1): no tests of the candidate's own were found: 0; "
-            + "mutation (weight 2): no tests of their own to kill a mutant: 0; structure (weight 2): "))
-        #expect(part.explanation.hasSuffix("(1 × 0 + 2 × 0 + 2 × 0.4) / 5 = 0.16; 15 × 0.16 = 2.4"))
+        #expect(part.measured && part.earned == 0)
+        #expect(part.explanation == "own tests (weight 1): no tests of the candidate's own were found: 0; "
+            + "mutation (weight 2): no tests of their own to kill a mutant: 0; structure (weight 2): not counted without "
+            + "tests of their own (easy to test is worth nothing untested), left out; (1 × 0 + 2 × 0) / 3 = 0; 15 × 0 = 0")
     }
 
     @Test func testsThatGiveNoPassingRunKillNoMutant() {

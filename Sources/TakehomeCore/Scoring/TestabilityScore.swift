@@ -11,7 +11,8 @@ import Foundation
 ///
 /// A term that could not be measured (the run was tampered with, so its results are no evidence; no
 /// mutant could be made or run; the design model read no source) leaves the mean and the
-/// explanation says why. Tests that fall short (none, failing, hanging) are measured: they score low.
+/// explanation says why. Tests that fall short (none, failing, hanging) are measured: they score low;
+/// without any test the structure term is not counted, so untested code earns nothing.
 public enum TestabilityScore {
     /// The terms' weights in the mean, chosen on the calibration samples (docs/metrics.md).
     public static let ownTestsWeight = 1.0
@@ -42,9 +43,11 @@ public enum TestabilityScore {
                      structureTerm(testability.structural)]
         } else {
             let (ownValue, ownHow) = ownTestsTerm(own)
+            let structure = own.found > 0 ? structureTerm(testability.structural)
+                : Term(name: "structure", weight: structureWeight, value: nil,
+                       how: "not counted without tests of their own (easy to test is worth nothing untested), left out")
             terms = [Term(name: "own tests", weight: ownTestsWeight, value: ownValue, how: ownHow),
-                     mutationTerm(testability.mutation, testsFound: own.found),
-                     structureTerm(testability.structural)]
+                     mutationTerm(testability.mutation, testsFound: own.found), structure]
         }
         let listed = terms.map { "\($0.name) (weight \(number($0.weight))): \($0.how)" }.joined(separator: "; ")
         let counted = terms.filter { $0.value != nil }
