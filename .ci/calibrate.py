@@ -38,8 +38,10 @@ def grade(binary, assignment, name, path, out):
         repo = os.path.join(scratch, name)
         shutil.copytree(path, repo)
         identity = ["-c", "user.name=Calibration", "-c", "user.email=calibration@example.com"]
+        # A fixed date makes the commit id, and so the mutant sample it seeds, the same on every run.
+        dated = dict(os.environ, GIT_AUTHOR_DATE="2026-01-02T03:04:05Z", GIT_COMMITTER_DATE="2026-01-02T03:04:05Z")
         for command in (["init", "-q", "-b", "main"], identity + ["add", "-A"], identity + ["commit", "-q", "-m", "Submission"]):
-            subprocess.run(["git", "-C", repo] + command, check=True)
+            subprocess.run(["git", "-C", repo] + command, check=True, env=dated)
         target = os.path.join(out, name)
         os.makedirs(target, exist_ok=True)
         subprocess.run([binary, "grade", f"file://{repo}", "--assignment", assignment, "--out", target,

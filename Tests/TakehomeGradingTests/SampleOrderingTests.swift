@@ -36,13 +36,19 @@ func bundledSamplesAreOrderedByTestabilityAndDesign() async throws {
     let explanation = try part("clean", "testability").explanation
     #expect(explanation.contains("own tests kill \(cleanMutation.killed) of \(cleanMutation.run) mutants ("))
     #expect(explanation.contains("the reference's kill \(reference.killed) of 20 ("))
+    // The reference's figure is part of the report's schema; the forger's own-test run is marked tampered.
+    #expect(try schemaErrors(try #require(reports["clean"]), in: scratch) == [])
+    #expect(try schemaErrors(try #require(reports["forger"]), in: scratch) == [])
+    #expect(reports["forger"]?.metrics.testability?.ownTests?.tampered == true)
 
-    // The forger's own test fails unmutated: the mutation term cannot be measured and is left out,
-    // said so; the terms that could be measured still count.
+    // The forger's own-test run was tampered with: its figures are no evidence either way, so the
+    // own-tests and mutation terms are left out, said so; the structure term, read from the code, counts.
     let forger = try part("forger", "testability")
     #expect(reports["forger"]?.metrics.testability?.mutation?.score == nil)
-    #expect(forger.explanation.contains("mutation (weight 2): not measured ("))
-    #expect(forger.explanation.contains("left out"))
+    #expect(forger.measured && forger.explanation.hasPrefix("own tests (weight 1): not measured (the run's results were "
+        + "tampered with: no evidence either way), left out; mutation (weight 2): not measured (the run's results were tampered"))
+    // The endless sample's graded tests hang, but its own tests finish: every term is measured.
+    #expect(try !part("endless", "testability").explanation.contains("left out"))
 
     let engineered = try #require(reports["over-engineered"]?.metrics.overEngineering)
     let clean = try #require(reports["clean"]?.metrics.overEngineering)
