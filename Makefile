@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/takehome
 
-.PHONY: build deps demo test bench audit clean compare-lizard
+.PHONY: build deps demo test bench audit clean compare-lizard calibrate
 
 build: deps
 	$(SWIFT) build -c release --product takehome
@@ -34,6 +34,11 @@ bench: deps
 # lizard and takehome on the same real code found on this machine: functions matched, % same CCN.
 compare-lizard: build
 	python3 .ci/compare-lizard.py --takehome $(RELEASE_BIN)
+
+# Grades the reference, the samples and the calibration samples, prints the table by style and checks
+# the orderings (docs/metrics.md, "Calibration"). Minutes: every sample runs its mutants.
+calibrate: build
+	python3 .ci/calibrate.py --takehome $(RELEASE_BIN)
 
 clean:
 	rm -rf .build out

@@ -41,6 +41,7 @@ struct CodeAnalysis: Sendable {
                                                                 starter: starter) {
             metrics.complexity?.reference = reference.complexity.source
             if let designReference = reference.overEngineering { metrics.overEngineering?.compare(with: designReference) }
+            if let structural = reference.structural { metrics.testability?.structural?.compare(with: structural) }
         }
         let findings = MetricFindings.findings(complexity: metrics.complexity, duplication: metrics.duplication)
             + DesignFindings.findings(overEngineering: metrics.overEngineering, structural: metrics.testability?.structural)

@@ -78,8 +78,9 @@ public struct Grader: Sendable {
         }
 
         let mutationStarted = monotonicSeconds()
-        if let mutation = try await MutationStage(assignment: assignment, runner: runner)
-            .run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+        let mutationStage = MutationStage(assignment: assignment, runner: runner)
+        if var mutation = try await mutationStage.run(fetched.tree, seed: fetched.commit ?? assignment.id) {
+            if mutation.metrics.score != nil, hasReference { mutation.metrics.reference = try await mutationStage.reference(digest: digest) }
             code.metrics.testability = code.metrics.testability ?? TestabilityMetrics()
             code.metrics.testability?.mutation = mutation.metrics
             findings += mutation.findings

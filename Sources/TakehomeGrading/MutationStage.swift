@@ -19,15 +19,43 @@ struct MutationStage: Sendable {
     /// Measures `tree` (the fetched submission, without the assignment's tests); nil when the
     /// submission has no tests of its own.
     func run(_ tree: URL, seed: String) async throws -> Outcome? {
+        guard let metrics = try await measure(tree, seed: seed) else { return nil }
+        return Outcome(metrics: metrics, findings: Self.findings(metrics))
+    }
+
+    /// The mutation figures of `tree`'s own tests; nil when it has no tests of its own.
+    private func measure(_ tree: URL, seed: String) async throws -> MutationMetrics? {
         let starter = (try? StarterFiles(folder: assignment.starterDirectory)) ?? StarterFiles()
         let walked = try SourceTreeWalker(registry: .standard, starter: starter).walk(tree, subfolder: assignment.root)
         guard walked.files.contains(where: { $0.kind == .test }) else { return nil }
         let all = MutantGenerator().mutants(in: walked)
         let sample = MutantSample.draw(all, count: assignment.mutation.mutants, seed: seed)
-        let metrics = try await MutationRunner(runner: runner, assignment: assignment)
+        return try await MutationRunner(runner: runner, assignment: assignment)
             .measure(tree: tree, sample: sample, generated: all.count,
                      selection: MutantSample.description(count: sample.count, of: all.count, seed: seed))
-        return Outcome(metrics: metrics, findings: Self.findings(metrics))
+    }
+
+    /// The reference solution's own tests against its own mutants (the assignment id as seed, the
+    /// same budget), from the cache or by running them; nil without a reference, without tests of
+    /// its own, or when no mutant of it could be judged (the scoring then uses an absolute scale).
+    func reference(digest: String, useCache: Bool = true) async throws -> MutationMetrics.Reference? {
+        let budget = assignment.mutation
+        let key = "\(digest.replacingOccurrences(of: "sha256:", with: "").prefix(32))-mutation-\(budget.mutants)-"
+            + "\(Int(budget.seconds.seconds))-\(HarnessVersion.current).json"
+        let cacheFile = ReferenceManifest.cacheDirectory.appendingPathComponent("mutation").appendingPathComponent(key)
+        if useCache, let data = try? Data(contentsOf: cacheFile),
+           let cached = try? JSONDecoder().decode(MutationMetrics.Reference.self, from: data) {
+            return cached
+        }
+        let directory = assignment.referenceDirectory
+        guard budget.mutants > 0, FileManager.default.fileExists(atPath: directory.path),
+              let metrics = try await measure(directory, seed: assignment.id), let score = metrics.score else { return nil }
+        let reference = MutationMetrics.Reference(run: metrics.run, killed: metrics.killed, score: score)
+        if useCache {
+            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? JSONEncoder().encode(reference).write(to: cacheFile, options: .atomic)
+        }
+        return reference
     }
 
     /// One warning per surviving mutant the report shows.

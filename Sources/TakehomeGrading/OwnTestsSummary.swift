@@ -13,6 +13,7 @@ enum OwnTestsSummary {
         var metrics = OwnTestsMetrics(found: result.total, passed: result.passed, failed: result.failed,
                                       errored: result.errored, skipped: result.skipped, durationMs: result.durationMs)
         metrics.coverageTool = tool
+        if result.tampered { metrics.tampered = true }
         guard result.total > 0 else {
             metrics.coverageNote = "no tests of the candidate's own were found"
             return metrics

@@ -108,7 +108,7 @@ public struct MarkdownRenderer: ReportRenderer {
     private func code(_ code: MetricsSummary) -> [String] {
         var blocks = ["## Code"]
         let sentences = [("Size", code.size), ("Complexity", code.complexity), ("Duplication", code.duplication),
-                         ("Design", code.design), ("Structure", code.structure)]
+                         ("Design", code.design), ("Structure", code.structure), ("Mutation", code.mutation)]
             .compactMap { label, sentence in sentence.map { "- **\(label):** " + MarkdownText.inline($0) } }
         blocks.append(sentences.joined(separator: "\n"))
         if !code.worst.isEmpty {

@@ -110,7 +110,7 @@ public struct TerminalRenderer: ReportRenderer {
     private func code(_ code: MetricsSummary) -> [String] {
         var lines: [String] = []
         for (label, sentence) in [("size", code.size), ("complexity", code.complexity), ("duplication", code.duplication),
-                                 ("design", code.design), ("structure", code.structure)] {
+                                 ("design", code.design), ("structure", code.structure), ("mutation", code.mutation)] {
             guard let sentence else { continue }
             lines += hanging(safe(sentence), first: "  " + TextWrapping.pad(label, 13), width: 15)
         }

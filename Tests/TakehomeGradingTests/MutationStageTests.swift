@@ -66,13 +66,19 @@ private func stage(mutants: Int = 40, seconds: Double = 900) throws -> MutationS
         #expect(outcome.metrics.generated == 6 && outcome.metrics.selected == 2 && outcome.metrics.run == 2)
     }
 
-    @Test(.timeLimit(.minutes(10))) func failingOrMissingTestsAreNotMeasured() async throws {
+    @Test(.timeLimit(.minutes(10))) func onlyTestsThatPassUnmutatedJudgeMutants() async throws {
         let scratch = try Scratch()
         let project = try tinyProject(in: scratch)
+        // A test that fails unmutated catches nothing; the two that pass judge the mutants as before.
         try Data("def test_broken():\n    assert False\n".utf8).write(to: project.appendingPathComponent("tests/test_broken.py"))
         let outcome = try #require(try await stage().run(project, seed: "tiny"))
-        #expect(outcome.metrics.notMeasured == "1 of the candidate's 3 tests fail before any mutant is made")
-        #expect(outcome.metrics.run == 0 && outcome.findings.isEmpty)
+        #expect(outcome.metrics.notMeasured == nil)
+        #expect(outcome.metrics.run == 6 && outcome.metrics.killed == 4 && outcome.metrics.survived == 2)
+        // With no test passing unmutated there is nothing to judge a mutant by.
+        try FileManager.default.removeItem(at: project.appendingPathComponent("tests/test_calc.py"))
+        let failing = try #require(try await stage().run(project, seed: "tiny"))
+        #expect(failing.metrics.notMeasured == "no test of the candidate's passes before any mutant is made (1 found)")
+        #expect(failing.metrics.run == 0 && failing.findings.isEmpty)
         try FileManager.default.removeItem(at: project.appendingPathComponent("tests"))
         #expect(try await stage().run(project, seed: "tiny") == nil)
     }

@@ -88,12 +88,15 @@ private let calcTests: [String: String] = [
     let reference = try #require(own.reference)
     #expect(reference.found == 33 && reference.passed == 33 && reference.coverage == Coverage(lines: 1, branches: 1))
     // covered (0.6667 + 0.5) / 2 = 0.58; health 3/4 = 0.75; 0.58 × 0.75 is 0.43499… in binary
-    // floating point, 0.43; relative to the reference's 1; × 15 = 6.45.
+    // floating point, 0.43; relative to the reference's 1. Mutation testing is off here (left out);
+    // no structural signal, as the reference: 1. (1 × 0.43 + 2 × 1) / 3 = 0.81; × 15 = 12.15.
     let part = try #require(report.score.parts.first { $0.name == "testability" })
-    #expect(part.measured && part.earned == 6.45)
-    #expect(part.explanation == "own tests: 3 of 4 passed (0.75); 66.7% of lines and 50% of branches covered (0.58); "
-        + "0.58 × 0.75 = 0.43; the reference's own tests: 33 of 33 passed, 100% of lines and 100% of branches covered (1); "
-        + "min(1, 0.43 / 1) = 0.43; 15 × 0.43 = 6.45")
+    #expect(part.measured && part.earned == 12.15)
+    #expect(part.explanation == "own tests (weight 1): 3 of 4 passed (0.75); 66.7% of lines and 50% of branches covered (0.58); "
+        + "0.58 × 0.75 = 0.43; the reference's: 33 of 33 passed, 100% of lines and 100% of branches covered (1); "
+        + "min(1, 0.43 / 1) = 0.43; mutation (weight 2): not measured (mutation testing is turned off (mutation.mutants: 0)), "
+        + "left out; structure (weight 2): no structural signal (load 0), the reference's load is 0: "
+        + "min(1, (0 + 2) / (0 + 2)) = 1; (1 × 0.43 + 2 × 1) / 3 = 0.81; 15 × 0.81 = 12.15")
     #expect(try schemaErrors(report, in: scratch) == [])
 }
 
@@ -107,9 +110,12 @@ private let calcTests: [String: String] = [
     #expect(own.coverageNote == "no tests of the candidate's own were found")
     #expect(report.tests.candidate?.total == 0)
     #expect(report.tests.candidate?.tampered == false)
+    // No tests: own tests 0 and no mutant killed (0); how testable the code is counts only once there are tests.
     let part = try #require(report.score.parts.first { $0.name == "testability" })
     #expect(part.measured && part.earned == 0)
-    #expect(part.explanation == "no tests of the candidate's own were found: 0; 15 × 0 = 0")
+    #expect(part.explanation.hasPrefix("own tests (weight 1): no tests of the candidate's own were found: 0; "
+        + "mutation (weight 2): no tests of their own to kill a mutant: 0; structure (weight 2): not counted"))
+    #expect(part.explanation.hasSuffix("(1 × 0 + 2 × 0) / 3 = 0; 15 × 0 = 0"))
     #expect(try schemaErrors(report, in: scratch) == [])
 }
 

@@ -104,17 +104,18 @@ public struct MutationRunner: Sendable {
         if let failure = result.loadFailure { return "the candidate's tests do not load unmutated: \(failure.message)" }
         if result.tampered { return "the candidate's test results were tampered with" }
         if result.total == 0 { return "no tests of the candidate's were found" }
-        if result.failed + result.errored > 0 {
-            return "\(result.failed + result.errored) of the candidate's \(result.total) tests fail before any mutant is made"
-        }
+        if result.passed == 0 { return "no test of the candidate's passes before any mutant is made (\(result.total) found)" }
         return nil
     }
 
+    /// Killed when a test that passed unmutated no longer passes (fails, errors, is gone), the tests
+    /// no longer load or the run times out; tests that failed unmutated cannot catch a mutant.
     static func verdict(_ run: SuiteRun, baseline: SuiteRun) -> Verdict {
         if run.timedOut { return .timedOut }
         let result = run.result
-        let clean = result.failed + result.errored == 0 && result.loadFailure == nil && !result.tampered
-            && result.passed >= baseline.result.passed
-        return clean ? .survived : .killed
+        guard result.loadFailure == nil, !result.tampered, result.passed >= baseline.result.passed else { return .killed }
+        let passing = Set(result.cases.filter { $0.status == .passed }.map(\.id))
+        let guarding = baseline.result.cases.filter { $0.status == .passed }.map(\.id)
+        return guarding.allSatisfy(passing.contains) ? .survived : .killed
     }
 }

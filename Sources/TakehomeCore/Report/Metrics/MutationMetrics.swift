@@ -26,6 +26,9 @@ public struct MutationMetrics: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Up to ten surviving mutants, in file and line order.
     public var survivors: [Mutant]
+    /// The reference solution's own tests against mutants of the reference, with the same budget;
+    /// nil without a reference, or when its tests could not be mutation-tested.
+    public var reference: Reference?
 
     /// The mutant count and seconds the stage may spend.
     public struct Budget: Codable, Sendable, Equatable {
@@ -34,13 +37,23 @@ public struct MutationMetrics: Codable, Sendable, Equatable {
         public init(mutants: Int, seconds: Double) { self.mutants = mutants; self.seconds = seconds }
     }
 
+    /// The reference solution's figures the scoring compares with.
+    public struct Reference: Codable, Sendable, Equatable {
+        public var run: Int
+        public var killed: Int
+        public var score: Double
+        public init(run: Int, killed: Int, score: Double) { self.run = run; self.killed = killed; self.score = score }
+    }
+
     public init(budget: Budget, notMeasured: String? = nil, generated: Int = 0, selected: Int = 0, selection: String = "",
                 run: Int = 0, killed: Int = 0, timedOut: Int = 0, survived: Int = 0, notRun: Int = 0, score: Double? = nil,
-                baselineSeconds: Double = 0, mutantTimeoutSeconds: Double = 0, seconds: Double = 0, survivors: [Mutant] = []) {
+                baselineSeconds: Double = 0, mutantTimeoutSeconds: Double = 0, seconds: Double = 0, survivors: [Mutant] = [],
+                reference: Reference? = nil) {
         self.budget = budget; self.notMeasured = notMeasured; self.generated = generated; self.selected = selected
         self.selection = selection; self.run = run; self.killed = killed; self.timedOut = timedOut
         self.survived = survived; self.notRun = notRun; self.score = score; self.baselineSeconds = baselineSeconds
         self.mutantTimeoutSeconds = mutantTimeoutSeconds; self.seconds = seconds; self.survivors = survivors
+        self.reference = reference
     }
 
     /// The most surviving mutants a report lists.

@@ -21,6 +21,9 @@ public struct OwnTestsMetrics: Codable, Sendable, Equatable {
     public var uncoveredFunctionsNotListed: Int
     /// The reference solution's own tests measured the same way, when it has any.
     public var reference: Reference?
+    /// True when the run's results were tampered with (the JUnit file or exit status disagreed with
+    /// the harness's witness); absent otherwise. Such a run is no evidence for the score.
+    public var tampered: Bool?
 
     /// How many uncovered functions are named.
     public static let listLimit = 10

@@ -1,0 +1,1 @@
+"""Components of the shift pay calculation."""

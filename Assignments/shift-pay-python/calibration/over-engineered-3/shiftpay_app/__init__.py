@@ -1,0 +1,1 @@
+"""Shift pay application: models, rules, repositories and the service that ties them together."""
