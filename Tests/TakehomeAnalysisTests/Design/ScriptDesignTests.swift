@@ -136,4 +136,35 @@ import TakehomeCore
         #expect(signalNames(analysis, expected) == expected)
         #expect(analysis.files[0].imports == ["fs"])
     }
+
+    /// TSX: markup between the code is neither a type argument nor a type; the component's props
+    /// interface is a plain structural abstraction implemented by nothing.
+    static let tsx = """
+        import React from "react";
+
+        interface Props { label: string; onPick(value: string): void; }
+
+        class Counter {
+            private unusedCount = 0;
+            render(label: string) { return <div className="counter">{label}</div>; }
+        }
+
+        export function Picker(props: Props) {
+            const items = [1, 2].map((n) => <Item key={n} value={n} />);
+            return <ul>{items}</ul>;
+        }
+
+        export function Item({ value }: { value: number }) { return <li>{value}</li>; }
+        """
+
+    @Test func tsx() {
+        let analysis = braceDesign(.typescript, [("src/Picker.tsx", Self.tsx)])
+        let file = analysis.files[0]
+        #expect(file.types.map(\.name) == ["Props", "Counter"])
+        #expect(file.functions.map(\.name).filter { ["render", "Picker", "Item"].contains($0) } == ["render", "Picker", "Item"])
+        #expect(file.imports == ["react"])
+        #expect(file.genericUses.isEmpty)
+        #expect(names(analysis.overEngineering().signal("unused-private-members")) == ["Counter.unusedCount"])
+        #expect(names(analysis.overEngineering().signal("unused-abstractions")) == ["Props"])
+    }
 }
