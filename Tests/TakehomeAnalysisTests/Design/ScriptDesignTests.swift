@@ -4,9 +4,8 @@ import TakehomeCore
 
 /// Hand-made TypeScript and JavaScript programs with the design signals counted by hand.
 @Suite struct ScriptDesignTests {
-    /// TypeScript interfaces are structural: FakeClock in the test implements Clock by its methods
-    /// alone. Rounder has one implementation, Exporter none; `get` forwards (`getNumber` adapts);
-    /// ReportBuilder makes one product (ShapeFactory three); `describe` leaves `width` unused,
+    /// The test's object literal typed as Clock is a test double. Rounder has one implementation,
+    /// Exporter none; `get` forwards (`getNumber` adapts); ReportBuilder makes one product (ShapeFactory three); `describe` leaves `width` unused,
     /// changes the module's counter and cache, reads the environment while deciding and builds its
     /// Notifier; `helper`, `unusedField` and the constructor's `forgotten` are private and unused;
     /// Pair only ever gets `number` (Box two types); `instance` holds the shared instance.
@@ -68,8 +67,8 @@ import TakehomeCore
         """
 
     static let typeScriptTest = """
-        import { Store } from "../src/shop";
-        class FakeClock { now(): number { return 5; } }
+        import { Store, Clock } from "../src/shop";
+        const fixed: Clock = { now: () => 5 };
         """
 
     @Test func typeScript() {
