@@ -17,6 +17,7 @@ public struct BraceDesignReader: DesignReader {
         var scan = BraceScan(tokens: tokens, description: description, design: FileDesign(path: path, kind: kind,
                                                                                           language: description.language))
         scan.findTypes()
+        scan.findTypedObjectLiterals()
         scan.findFunctions()
         scan.readTypeBodies()
         scan.scanUses()

@@ -11,6 +11,9 @@ extension BraceScan {
             guard !tokens.isChained(index), ![".", "::", "<", ",", ":", "companion"].contains(previous),
                   previous != "enum" || d.typeWords["enum"] == nil else { continue }
             if text(index) == "impl" { readImpl(index); continue }
+            if text(index) == "object", text(index + 1) == ":", let open = findBody(after: index + 1) {
+                anonymousImplementation(bases: bases(from: index + 1, to: open), at: index, open: open); continue
+            }
             if d.language == .go { readGoType(index); continue }
             var nameIndex = index + 1
             if ["class", "struct"].contains(text(nameIndex)) { nameIndex += 1 }   // C# `record struct`
@@ -48,6 +51,25 @@ extension BraceScan {
             if let open = bodyOpen { block.body = (open + 1)..<tokens.partner[open]
             } else if !(d.language == .rust || d.language == .kotlin) { continue }
             add(block)
+        }
+    }
+
+    /// Kotlin's `object : Clock { ... }`, TypeScript's `const fake: Clock = { ... }`, Java's
+    /// `new Clock() { ... }`: an implementation without a name (in tests, a test double).
+    mutating func anonymousImplementation(bases: [String], at index: Int, open: Int) {
+        guard let base = bases.first, tokens.partner[open] > open else { return }
+        var block = TypeBlock(name: "(anonymous \(base))", line: tokens.line(index), keyword: index,
+                              body: (open + 1)..<tokens.partner[open], shape: .plain, modifiers: [])
+        block.bases = bases
+        add(block)
+    }
+
+    /// TypeScript `const name: Type = {`: an object literal typed as an interface.
+    mutating func findTypedObjectLiterals() {
+        guard d.language == .typescript else { return }
+        for index in 0..<tokens.count where ["const", "let", "var"].contains(text(index)) && tokens.isIdentifier(index + 1)
+            && text(index + 2) == ":" && tokens.isIdentifier(index + 3) && text(index + 4) == "=" && text(index + 5) == "{" {
+            anonymousImplementation(bases: [text(index + 3)], at: index, open: index + 5)
         }
     }
 

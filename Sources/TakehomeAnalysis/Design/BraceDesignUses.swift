@@ -100,18 +100,10 @@ extension BraceScan {
             call.typeArguments = arguments
             design.calls.append(call)
             if text(tokens.partner[next] + 1) == "{", tokens.partner[tokens.partner[next] + 1] > 0 {
-                anonymousType(base: name, at: index, open: tokens.partner[next] + 1)
+                anonymousImplementation(bases: [name], at: index, open: tokens.partner[next] + 1)
             }
         }
         return end
-    }
-
-    /// Java's `new Clock() { ... }`: an anonymous implementation (a test double, often).
-    mutating func anonymousType(base: String, at index: Int, open: Int) {
-        var block = TypeBlock(name: "(anonymous \(base))", line: tokens.line(index), keyword: index,
-                              body: (open + 1)..<tokens.partner[open], shape: .plain, modifiers: [])
-        block.bases = [base]
-        add(block)
     }
 
     mutating func construct(_ name: String, at index: Int, start: Int, typeArguments: [String]?) {

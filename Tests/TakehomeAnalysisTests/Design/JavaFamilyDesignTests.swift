@@ -172,7 +172,7 @@ import TakehomeCore
         """
 
     static let kotlinTest = """
-        class FakeClock : Clock { override fun now(): Long { return 5 } }
+        val fixed = object : Clock { override fun now(): Long { return 5 } }
         class StoreTest { fun reads() { Store(Backend(), 1).get("k") } }
         """
 

@@ -4,9 +4,8 @@ import TakehomeCore
 
 /// Hand-made TypeScript and JavaScript programs with the design signals counted by hand.
 @Suite struct ScriptDesignTests {
-    /// TypeScript interfaces are structural: FakeClock in the test implements Clock by its methods
-    /// alone. Rounder has one implementation, Exporter none; `get` forwards (`getNumber` adapts);
-    /// ReportBuilder makes one product (ShapeFactory three); `describe` leaves `width` unused,
+    /// The test's object literal typed as Clock is a test double. Rounder has one implementation,
+    /// Exporter none; `get` forwards (`getNumber` adapts); ReportBuilder makes one product (ShapeFactory three); `describe` leaves `width` unused,
     /// changes the module's counter and cache, reads the environment while deciding and builds its
     /// Notifier; `helper`, `unusedField` and the constructor's `forgotten` are private and unused;
     /// Pair only ever gets `number` (Box two types); `instance` holds the shared instance.
@@ -68,8 +67,8 @@ import TakehomeCore
         """
 
     static let typeScriptTest = """
-        import { Store } from "../src/shop";
-        class FakeClock { now(): number { return 5; } }
+        import { Store, Clock } from "../src/shop";
+        const fixed: Clock = { now: () => 5 };
         """
 
     @Test func typeScript() {
@@ -135,5 +134,36 @@ import TakehomeCore
         let analysis = braceDesign(.javascript, [("src/shop.js", Self.javaScript)])
         #expect(signalNames(analysis, expected) == expected)
         #expect(analysis.files[0].imports == ["fs"])
+    }
+
+    /// TSX: markup between the code is neither a type argument nor a type; the component's props
+    /// interface is a plain structural abstraction implemented by nothing.
+    static let tsx = """
+        import React from "react";
+
+        interface Props { label: string; onPick(value: string): void; }
+
+        class Counter {
+            private unusedCount = 0;
+            render(label: string) { return <div className="counter">{label}</div>; }
+        }
+
+        export function Picker(props: Props) {
+            const items = [1, 2].map((n) => <Item key={n} value={n} />);
+            return <ul>{items}</ul>;
+        }
+
+        export function Item({ value }: { value: number }) { return <li>{value}</li>; }
+        """
+
+    @Test func tsx() {
+        let analysis = braceDesign(.typescript, [("src/Picker.tsx", Self.tsx)])
+        let file = analysis.files[0]
+        #expect(file.types.map(\.name) == ["Props", "Counter"])
+        #expect(file.functions.map(\.name).filter { ["render", "Picker", "Item"].contains($0) } == ["render", "Picker", "Item"])
+        #expect(file.imports == ["react"])
+        #expect(file.genericUses.isEmpty)
+        #expect(names(analysis.overEngineering().signal("unused-private-members")) == ["Counter.unusedCount"])
+        #expect(names(analysis.overEngineering().signal("unused-abstractions")) == ["Props"])
     }
 }
