@@ -6,12 +6,21 @@ import TakehomeCore
 enum DesignReading {
     /// Nil when no source file is in a language the design model reads.
     static func read(_ tree: SourceTree, sizes: SizeMetrics, manifestFolder: URL) -> DesignAnalysis? {
-        let reader = PythonDesignReader()
+        read(tree, designs: tree.files.map(design), sizes: sizes, manifestFolder: manifestFolder)
+    }
+
+    /// One file's design model, nil for a language the design model does not read.
+    static func design(of file: SourceFile) -> FileDesign? {
+        file.analyzer.language == .python ? PythonDesignReader().read(file.text, path: file.path, kind: file.kind) : nil
+    }
+
+    /// The same from the files' models read beforehand (`designs[i]` is `design(of: tree.files[i])`).
+    static func read(_ tree: SourceTree, designs: [FileDesign?], sizes: SizeMetrics, manifestFolder: URL) -> DesignAnalysis? {
         let python = tree.files.filter { $0.analyzer.language == .python }
         guard python.contains(where: { $0.kind == .source }) else { return nil }
-        let designs = python.map { reader.read($0.text, path: $0.path, kind: $0.kind) }
         let sourcePaths = Set(python.filter { $0.kind == .source }.map(\.path))
         let nloc = sizes.files.filter { sourcePaths.contains($0.path) }.reduce(0) { $0 + $1.nloc }
-        return DesignAnalysis(files: designs, dependencies: PythonManifests.dependencies(in: manifestFolder), sourceNloc: nloc)
+        return DesignAnalysis(files: designs.compactMap { $0 }, dependencies: PythonManifests.dependencies(in: manifestFolder),
+                              sourceNloc: nloc)
     }
 }
