@@ -55,7 +55,8 @@ public struct CloneDetector: Sendable {
             var position = starts[file]
             var hash = windowHash(values, at: position, end: end)
             while position + minTokens <= end {
-                if let origin = firstSeen.position(of: hash),
+                // The first window with this hash, or this one remembered as the first.
+                if let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: position),
                    let length = matchLength(values, origin: origin, position: position, ends: (starts[fileOf[origin] + 1], end),
                                             sameFile: fileOf[origin] == file) {
                     result.clones.append(pair(files, starts: starts, origin: origin, originFile: fileOf[origin],
@@ -66,7 +67,6 @@ public struct CloneDetector: Sendable {
                     hash = windowHash(values, at: position, end: end)
                     continue
                 }
-                firstSeen.insertIfAbsent(hash, position: position)
                 guard position + minTokens < end else { break }
                 hash = (hash &- values[position] &* power) &* Self.base &+ values[position + minTokens]
                 position += 1

@@ -1,43 +1,27 @@
 /// Where each window hash was first seen, for clone detection: an open-addressing table sized once
-/// for every window of a language, indexed by the (mixed) hash's own bits, so that a lookup costs a
-/// load or two rather than a trip through `Hasher`.
+/// for every window of a language, indexed by the (mixed) hash's own bits, each key stored next to
+/// its position, so that a lookup costs one cache miss rather than a trip through `Hasher`.
 struct WindowTable {
-    private var keys: [UInt64]
-    /// The token position stored with each key; -1 marks an empty slot.
-    private var positions: [Int]
+    private struct Slot { var hash: UInt64; var position: Int }
+    private var slots: [Slot]
     private let mask: Int
 
     /// A table for up to `capacity` distinct hashes.
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        positions = [Int](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(hash: 0, position: -1), count: size)   // position -1: empty
         mask = size - 1
     }
 
-    @inline(__always) private func slot(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    /// The position first stored for `hash`, or nil.
-    @inline(__always) func position(of hash: UInt64) -> Int? {
-        var index = slot(hash)
-        while positions[index] >= 0 {
-            if keys[index] == hash { return positions[index] }
+    /// The position first stored for `hash`; when there is none, stores `position` and returns nil.
+    @inline(__always) mutating func firstPosition(of hash: UInt64, storingIfAbsent position: Int) -> Int? {
+        var index = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while slots[index].position >= 0 {
+            if slots[index].hash == hash { return slots[index].position }
             index = (index + 1) & mask
         }
+        slots[index] = Slot(hash: hash, position: position)
         return nil
-    }
-
-    /// Stores `position` for `hash` unless the hash is already there.
-    @inline(__always) mutating func insertIfAbsent(_ hash: UInt64, position: Int) {
-        var index = slot(hash)
-        while positions[index] >= 0 {
-            if keys[index] == hash { return }
-            index = (index + 1) & mask
-        }
-        keys[index] = hash
-        positions[index] = position
     }
 }
