@@ -29,10 +29,7 @@ struct Metrics: ParsableCommand {
         let metrics = try analyzer.analyze(URL(fileURLWithPath: path)).report
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
-        case .json:
-            // The fast writer gives ReportCoding's bytes; for a value it does not write, JSONEncoder does.
-            let json = try (try? ReportJSONWriter.encode(metrics)) ?? ReportCoding.encode(metrics: metrics)
-            FileHandle.standardOutput.write(json)
+        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
     }
