@@ -49,25 +49,27 @@ public struct MetricsAnalyzer: Sendable {
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles()) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let tree = try walker.walk(root, subfolder: subfolder)
-        var metrics = measure(tree, analyses: Self.analyzeInParallel(tree.files))
+        let (analyses, designs) = Self.analyzeInParallel(tree.files)
+        var metrics = measure(tree, analyses: analyses)
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
         metrics.size.notes += manifests.notes
-        if let design = DesignReading.read(tree, sizes: metrics.size, dependencies: manifests.dependencies) {
+        if let design = DesignReading.read(tree, designs: designs, sizes: metrics.size, dependencies: manifests.dependencies) {
             metrics.overEngineering = design.overEngineering()
             metrics.structural = design.structural()
         }
         return metrics
     }
 
-    /// Each file's analysis, in the files' order.
-    static func analyzeInParallel(_ files: [SourceFile]) -> [FileAnalysis] {
-        let results = ResultSlots<FileAnalysis>(count: files.count)
+    /// Each file's analysis and design model, in the files' order.
+    static func analyzeInParallel(_ files: [SourceFile]) -> (analyses: [FileAnalysis], designs: [FileDesign?]) {
+        let results = ResultSlots<(FileAnalysis, FileDesign?)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            results.store(file.analyzer.analyze(file.text, path: file.path), at: index)
+            results.store((file.analyzer.analyze(file.text, path: file.path), DesignReading.design(of: file)), at: index)
         }
-        return results.values
+        let values = results.values
+        return (values.map(\.0), values.map(\.1))
     }
 
     func measure(_ tree: SourceTree, analyses: [FileAnalysis]) -> CodeMetrics {

@@ -7,6 +7,9 @@ public protocol DesignReader: Sendable {
     /// Reads all files of the language at once, in order, for readers that join what files
     /// declare (Swift's extensions of types declared elsewhere); by default one file at a time.
     func read(_ files: [(text: String, path: String, kind: CodeKind)]) -> [FileDesign]
+    /// True for a reader that must see all of a language's files at once (Swift's extensions);
+    /// the others read each file on its own, in the analysis's parallel per-file pass.
+    var readsFilesTogether: Bool { get }
 }
 
 extension DesignReader {
@@ -14,10 +17,14 @@ extension DesignReader {
     public func read(_ files: [(text: String, path: String, kind: CodeKind)]) -> [FileDesign] {
         files.map { read($0.text, path: $0.path, kind: $0.kind) }
     }
+
+    public var readsFilesTogether: Bool { false }
 }
 
 extension PythonDesignReader: DesignReader {}
-extension SwiftDesignReader: DesignReader {}
+extension SwiftDesignReader: DesignReader {
+    public var readsFilesTogether: Bool { true }
+}
 
 /// Builds the design model of a walked tree: every file in a language with a design reader, with
 /// the dependencies the solution's manifests declare (`Manifests`).
@@ -38,19 +45,30 @@ enum DesignReading {
         .cpp: BraceDesignReader(language: .cpp)!,
     ]
 
-    /// Nil when no source file is in a language the design model reads.
-    static func read(_ tree: SourceTree, sizes: SizeMetrics, dependencies: [DeclaredDependency]) -> DesignAnalysis? {
-        let readable = tree.files.filter { readers[$0.analyzer.language] != nil }
-        guard readable.contains(where: { $0.kind == .source }) else { return nil }
-        // Each language's files go to its reader together; the designs keep the walk's order.
-        var designs = [FileDesign?](repeating: nil, count: readable.count)
-        let byLanguage = Dictionary(grouping: readable.indices) { readable[$0].analyzer.language }
-        for (language, indices) in byLanguage {
-            let read = readers[language]!.read(indices.map { (readable[$0].text, readable[$0].path, readable[$0].kind) })
+    /// One file's design model when its language's reader reads files one by one (called in the
+    /// analysis's parallel per-file pass); nil otherwise.
+    static func design(of file: SourceFile) -> FileDesign? {
+        guard let reader = readers[file.analyzer.language], !reader.readsFilesTogether else { return nil }
+        return reader.read(file.text, path: file.path, kind: file.kind)
+    }
+
+    /// Nil when no source file is in a language the design model reads. `designs[i]` is
+    /// `design(of: tree.files[i])`, read beforehand; the files of languages read together are
+    /// read here, each language's files in one call. The designs keep the walk's order.
+    static func read(_ tree: SourceTree, designs: [FileDesign?], sizes: SizeMetrics,
+                     dependencies: [DeclaredDependency]) -> DesignAnalysis? {
+        let readable = tree.files.indices.filter { readers[tree.files[$0].analyzer.language] != nil }
+        guard readable.contains(where: { tree.files[$0].kind == .source }) else { return nil }
+        var designs = designs
+        let together = Dictionary(grouping: readable.filter { readers[tree.files[$0].analyzer.language]!.readsFilesTogether }) {
+            tree.files[$0].analyzer.language
+        }
+        for (language, indices) in together {
+            let read = readers[language]!.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
             for (index, design) in zip(indices, read) { designs[index] = design }
         }
-        let sourcePaths = Set(readable.filter { $0.kind == .source }.map(\.path))
+        let sourcePaths = Set(readable.map { tree.files[$0] }.filter { $0.kind == .source }.map(\.path))
         let nloc = sizes.files.filter { sourcePaths.contains($0.path) }.reduce(0) { $0 + $1.nloc }
-        return DesignAnalysis(files: designs.compactMap { $0 }, dependencies: dependencies, sourceNloc: nloc)
+        return DesignAnalysis(files: readable.compactMap { designs[$0] }, dependencies: dependencies, sourceNloc: nloc)
     }
 }

@@ -46,7 +46,7 @@ public struct CloneDetector: Sendable {
 
         var power: UInt64 = 1  // base^(minTokens-1), to take the leaving token out of the hash
         for _ in 1..<minTokens { power = power &* Self.base }
-        var firstSeen: [UInt64: Int] = [:]
+        var firstSeen = WindowTable(capacity: values.count)
         var marked = [Bool](repeating: false, count: values.count)
         var result = Result()
 
@@ -55,7 +55,8 @@ public struct CloneDetector: Sendable {
             var position = starts[file]
             var hash = windowHash(values, at: position, end: end)
             while position + minTokens <= end {
-                if let origin = firstSeen[hash],
+                // The first window with this hash, or this one remembered as the first.
+                if let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: position),
                    let length = matchLength(values, origin: origin, position: position, ends: (starts[fileOf[origin] + 1], end),
                                             sameFile: fileOf[origin] == file) {
                     result.clones.append(pair(files, starts: starts, origin: origin, originFile: fileOf[origin],
@@ -66,7 +67,6 @@ public struct CloneDetector: Sendable {
                     hash = windowHash(values, at: position, end: end)
                     continue
                 }
-                if firstSeen[hash] == nil { firstSeen[hash] = position }
                 guard position + minTokens < end else { break }
                 hash = (hash &- values[position] &* power) &* Self.base &+ values[position + minTokens]
                 position += 1

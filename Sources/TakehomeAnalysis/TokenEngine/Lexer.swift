@@ -15,6 +15,9 @@ struct Lexer: Sendable {
     let lineComments: [[UInt8]]
     let blockOpen: [UInt8], blockClose: [UInt8]
     let stringsByFirstByte: [[Int]]
+    /// Bytes that can start a string literal, and bytes that can start a comment: a quick test
+    /// before the lists of candidates are looked at.
+    let stringStart: [Bool], commentStart: [Bool]
     let forms: [CompiledForm]
     let operatorsByFirstByte: [[[UInt8]]]
     let identifierStart: [Bool], identifierContinue: [Bool], suffix: [Bool]
@@ -36,6 +39,13 @@ struct Lexer: Sendable {
         var byByte = [[Int]](repeating: [], count: 256)
         for (index, form) in compiled.enumerated() { byByte[Int(form.open[0])].append(index) }
         stringsByFirstByte = byByte.map { $0.sorted { compiled[$0].open.count > compiled[$1].open.count } }
+        stringStart = byByte.map { !$0.isEmpty }
+        var comments = [Bool](repeating: false, count: 256)
+        for opener in lineComments + [blockOpen] + (lexicon.rubyLiterals ? [Array("=".utf8)] : []) {
+            if let first = opener.first { comments[Int(first)] = true }
+        }
+        if lineComments.contains(where: \.isEmpty) { comments = [Bool](repeating: true, count: 256) }
+        commentStart = comments
         var operators = [[[UInt8]]](repeating: [], count: 256)
         for op in lexicon.operators { let bytes = Array(op.utf8); operators[Int(bytes[0])].append(bytes) }
         operatorsByFirstByte = operators.map { $0.sorted { $0.count > $1.count } }
@@ -169,6 +179,7 @@ struct Lexer: Sendable {
     @inline(__always) private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     func skipComment(_ s: inout LexState) -> Bool {
+        guard s.index < s.bytes.count, commentStart[Int(s.bytes[s.index])] else { return false }
         for prefix in lineComments where s.matches(prefix, at: s.index) {
             let startLine = s.line
             while s.index < s.bytes.count && s.bytes[s.index] != 10 { s.index += 1 }
@@ -235,6 +246,7 @@ struct Lexer: Sendable {
     }
 
     func stringForm(at position: Int, _ s: LexState) -> Int? {
+        guard stringStart[Int(s.bytes[position])] else { return nil }
         for candidate in stringsByFirstByte[Int(s.bytes[position])] where s.matches(forms[candidate].open, at: position) {
             // A prefix such as `r` or `f` must not be the tail of a longer identifier.
             if identifierStart[Int(s.bytes[position])], position > 0, identifierContinue[Int(s.bytes[position - 1])] {

@@ -47,11 +47,23 @@ public enum LeftOutRules {
     /// The reason a file is left out by its contents (a generated marker near the top, or lines
     /// so long that it is minified), or nil.
     public static func contentReason(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(markerWindow), as: UTF8.self)
-        for marker in generatedMarkers where head.contains(marker) {
+        let head = bytes.prefix(markerWindow)
+        for marker in generatedMarkers where contains(head, Array(marker.utf8)) {
             return "generated (marked “\(marker)”)"
         }
         return minifiedReason(bytes)
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (the markers are ASCII).
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var start = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while start <= last {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Files larger than this whose lines average more than `minifiedLineLength` bytes are minified.
