@@ -45,7 +45,7 @@ private let heavy = [signal("one-implementation", 4, weight: 3, reference: 0), s
         // Static analysis ran (complexity) but found nothing the design model reads.
         let complexity = ComplexityMetrics(thresholds: Thresholds(), functions: [], testFunctions: [], files: [])
         let unread = scorer.score(correctness: nil, suiteName: "hidden", complexity: complexity).parts.first { $0.name == "design" }
-        #expect(unread?.measured == false && unread?.explanation.contains("reads Python only") == true)
+        #expect(unread?.measured == false && unread?.explanation.contains("no source in a language the design model reads") == true)
     }
 
     @Test func findingsNameThePlacesAndTheReferenceOnlyAboveIt() {

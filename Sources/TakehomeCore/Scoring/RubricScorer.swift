@@ -28,7 +28,7 @@ public struct RubricScorer: Sendable {
             } else {
                 let reason = name == "correctness" ? "no tests to grade correctness with"
                     : name == "design" && complexity != nil
-                        ? "not measured: the design model reads Python only, and the solution has no Python source"
+                        ? "not measured: the solution has no source in a language the design model reads (docs/metrics.md, \"The design model\")"
                         : "not measured: this analysis is not part of this takehome yet"
                 parts.append(Score.Part(name: name, weight: weight, earned: nil, measured: false, explanation: reason))
             }
