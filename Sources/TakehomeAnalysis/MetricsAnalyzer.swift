@@ -54,7 +54,8 @@ public struct MetricsAnalyzer: Sendable {
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
         metrics.size.notes += manifests.notes
-        if let design = DesignReading.read(tree, designs: designs, sizes: metrics.size, dependencies: manifests.dependencies) {
+        if var design = DesignReading.read(tree, designs: designs, sizes: metrics.size, dependencies: manifests.dependencies) {
+            design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
             metrics.overEngineering = design.overEngineering()
             metrics.structural = design.structural()
         }

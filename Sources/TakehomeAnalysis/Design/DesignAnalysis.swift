@@ -8,6 +8,9 @@ public struct DesignAnalysis {
     public var dependencies: [DeclaredDependency]
     /// Lines of code of the source files the model read.
     public var sourceNloc: Int
+    /// Names of the types and functions the assignment's starter code declares: their shape (the
+    /// defaults a prompt asks for, say) is the assignment's choice, not the candidate's.
+    public var starterNames: Set<String> = []
 
     /// Inheritance is followed this many levels up at most.
     static let depthLimit = 16

@@ -45,6 +45,19 @@ enum DesignReading {
         .cpp: BraceDesignReader(language: .cpp)!,
     ]
 
+    /// The names of the types and functions the starter code declares, in the languages the
+    /// design model reads.
+    static func declaredNames(in starter: StarterFiles, registry: LanguageRegistry) -> Set<String> {
+        var names: Set<String> = []
+        for file in starter.files {
+            guard let language = registry.analyzer(for: file.path)?.language, let reader = readers[language] else { continue }
+            let design = reader.read(String(decoding: file.bytes, as: UTF8.self), path: file.path, kind: .source)
+            names.formUnion(design.types.map(\.name))
+            names.formUnion(design.functions.filter { $0.typeName == nil }.map(\.name))
+        }
+        return names
+    }
+
     /// One file's design model when its language's reader reads files one by one (called in the
     /// analysis's parallel per-file pass); nil otherwise.
     static func design(of file: SourceFile) -> FileDesign? {

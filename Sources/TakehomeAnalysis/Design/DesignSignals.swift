@@ -40,7 +40,8 @@ extension DesignAnalysis {
     }
 
     /// Defaulted parameters of source functions and defaulted dataclass fields that some call
-    /// reaches and no call sets (by position or by keyword, in source or tests).
+    /// reaches and no call sets (by position or by keyword, in source or tests). Types and
+    /// functions the starter code declares are left out: their defaults are the assignment's.
     func unvariedConfiguration() -> [DesignPlace] {
         // Per called name: the most positional arguments any call passes, every keyword, any spread.
         var calls: [String: (positional: Int, keywords: Set<String>, spreads: Bool)] = [:]
@@ -60,12 +61,13 @@ extension DesignAnalysis {
             }
         }
         for file in source {
-            for type in file.types where !type.fields.isEmpty {
+            for type in file.types where !type.fields.isEmpty && !starterNames.contains(type.name) {
                 check(type.fields, callee: type.name, owner: type.name, file: file.path, line: type.line)
             }
             for function in file.functions where !function.name.hasPrefix("__") || function.name == "__init__" {
                 let isConstructor = ["__init__", "constructor", "initialize"].contains(function.name)
                 let callee = isConstructor ? (function.typeName ?? "") : function.name
+                if starterNames.contains(callee) || function.typeName.map(starterNames.contains) == true { continue }
                 check(function.parameters, callee: callee, owner: qualified(function), file: file.path, line: function.line)
             }
         }

@@ -34,4 +34,9 @@ public struct StarterFiles: Sendable {
     public func hasFile(ofSize size: Int) -> Bool { bySize[size] != nil }
 
     public var isEmpty: Bool { bySize.isEmpty }
+
+    /// Every starter file with its path in starter/, ordered by path.
+    public var files: [(path: String, bytes: [UInt8])] {
+        bySize.values.flatMap { $0 }.sorted { $0.path < $1.path }
+    }
 }
