@@ -18,7 +18,7 @@ private let pieces = ["class ", "def ", "A", "B", "x", "self", "cls", "(", ")", 
                       "...", "*", "**", "_instance", "append", "open", "datetime.now()", " as ", "\\\n", "ABC", "Protocol"]
 
 @Suite struct DesignRandomInputTests {
-    @Test(.timeLimit(.minutes(1))) func randomPythonishTextGivesPlacesInsideTheFile() {
+    @Test(.timeLimit(.minutes(5))) func randomPythonishTextGivesPlacesInsideTheFile() {
         for seed in UInt64(1)...300 {
             var random = SplitMix(state: seed)
             let text = (0..<random.next(400)).map { _ in pieces[random.next(pieces.count)] }.joined()
@@ -32,7 +32,7 @@ private let pieces = ["class ", "def ", "A", "B", "x", "self", "cls", "(", ")", 
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func hostileShapesStayBounded() {
+    @Test(.timeLimit(.minutes(5))) func hostileShapesStayBounded() {
         // A chain of 5 000 classes, 3 000 protocols every class conforms to, and 400 nested defs.
         var text = "class C0:\n    pass\n"
         for index in 1..<5_000 { text += "class C\(index)(C\(index - 1)):\n    def f(self, a=1):\n        return a\n" }
