@@ -2,17 +2,6 @@ import Testing
 import TakehomeCore
 @testable import TakehomeAnalysis
 
-/// A small deterministic generator (SplitMix64), so that a failure names a seed that repeats it.
-private struct SplitMix { var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-}
-
 private let pieces = ["class ", "def ", "A", "B", "x", "self", "cls", "(", ")", "[", "]", "{", "}", ":", ",", "=", ".",
                       "@", "return ", "global ", "if ", "import ", "from ", "\n", "\n    ", "\n        ", "\"\"\"", "'", "#",
                       "...", "*", "**", "_instance", "append", "open", "datetime.now()", " as ", "\\\n", "ABC", "Protocol"]
@@ -20,8 +9,8 @@ private let pieces = ["class ", "def ", "A", "B", "x", "self", "cls", "(", ")", 
 @Suite struct DesignRandomInputTests {
     @Test(.timeLimit(.minutes(5))) func randomPythonishTextGivesPlacesInsideTheFile() {
         for seed in UInt64(1)...300 {
-            var random = SplitMix(state: seed)
-            let text = (0..<random.next(400)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            var random = SplitMix64(seed: seed)  // a failure names a seed that repeats it
+            let text = (0..<random.below(400)).map { _ in pieces[random.below(pieces.count)] }.joined()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
             let file = PythonDesignReader().read(text, path: "r.py", kind: .source)
             let analysis = DesignAnalysis(files: [file], dependencies: [], sourceNloc: lines)

@@ -1,21 +1,13 @@
 import Testing
 @testable import TakehomeAnalysis
+import TakehomeCore
 
 /// A seeded property test: random token soup and mutations of real snippets never crash the
 /// analyser, and what it reports stays self-consistent (lines inside the file, CCN at least 1,
 /// line counts adding up to the file's lines).
 @Suite(.timeLimit(.minutes(5))) struct SwiftRandomInputTests {
     /// SplitMix64, so every run sees the same inputs and a failure can be replayed from its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SeededGenerator = SplitMix64
 
     static let fragments = [
         "func f(", "init(", "deinit", "subscript(", "var x: Int", "get", "set", "didSet", "{", "}", "(", ")",
@@ -42,7 +34,7 @@ import Testing
     }
 
     @Test func randomTokenSoup() {
-        var random = SeededGenerator(state: 20_240_601)
+        var random = SeededGenerator(seed: 20_240_601)
         for _ in 0..<300 {
             let count = Int.random(in: 0..<200, using: &random)
             let source = (0..<count).map { _ in Self.fragments.randomElement(using: &random)! }.joined(separator: " ")
@@ -53,7 +45,7 @@ import Testing
     }
 
     @Test func mutatedSnippets() {
-        var random = SeededGenerator(state: 7)
+        var random = SeededGenerator(seed: 7)
         let seeds = [SwiftDeclarationTests.cache]
         for round in 0..<300 {
             var characters = Array(seeds[round % seeds.count])

@@ -1,22 +1,12 @@
 import Testing
 import TakehomeAnalysis
+import TakehomeCore
 
 /// A property test over random and mutated inputs for every language: whatever the bytes, the analyser
 /// returns, and its figures are consistent (lines inside the file, CCN at least 1, line counts adding up).
 /// Seeds are fixed, so a failure reproduces.
 @Suite struct RandomInputTests {
-    /// SplitMix64: small, fast and deterministic.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
+    typealias Generator = SplitMix64
 
     static let fragments = [
         "if", "else", "for", "while", "do", "switch", "case", "match", "when", "def", "fn", "func", "fun", "function",
@@ -77,7 +67,7 @@ import TakehomeAnalysis
     func randomAndMutatedInputs(languageIndex: Int) {
         let description = TokenLanguages.descriptions[languageIndex]
         let analyzer = TokenAnalyzer(description)
-        var random = Generator(state: 0x5EED_0000 + UInt64(languageIndex))
+        var random = Generator(seed: 0x5EED_0000 + UInt64(languageIndex))
         for round in 0..<150 {
             let text = round % 2 == 0 ? RandomInputTests.randomText(&random)
                 : RandomInputTests.mutated(RandomInputTests.samples[random.below(RandomInputTests.samples.count)], &random)
