@@ -61,6 +61,7 @@ struct DesignDescription: Sendable {
         case dotNew
     }
 
+    /// The kinds of outside-world access, in the order every language's reader lists them.
     enum EffectKind: String, Sendable, CaseIterable { case clock, randomness, environment, file, network }
 
     init(_ description: some LanguageDescription) {

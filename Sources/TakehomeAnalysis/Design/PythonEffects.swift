@@ -24,6 +24,6 @@ enum PythonEffects {
                 found.insert("file")
             }
         }
-        return ["clock", "randomness", "environment", "file", "network"].filter(found.contains)
+        return DesignDescription.EffectKind.allCases.map(\.rawValue).filter(found.contains)
     }
 }

@@ -6,8 +6,6 @@ import SwiftSyntax
 /// `FileHandle`, `Data(contentsOf:)`) and the network (`URLSession`). What a unit test cannot pin
 /// without a seam.
 enum SwiftEffects {
-    static let order = ["clock", "randomness", "environment", "file", "network"]
-
     /// `Base.member` pairs and the kind each is.
     static let members: [String: String] = [
         "Date.now": "clock", "DispatchTime.now": "clock", "DispatchWallTime.now": "clock", "ContinuousClock.now": "clock",

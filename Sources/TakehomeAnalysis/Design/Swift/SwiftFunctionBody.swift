@@ -14,7 +14,7 @@ struct SwiftFunctionBody {
         let scan = Scan(viewMode: .sourceAccurate)
         scan.walk(body)
         decisions = scan.decisions
-        effects = SwiftEffects.order.filter(scan.effects.contains)
+        effects = DesignDescription.EffectKind.allCases.map(\.rawValue).filter(scan.effects.contains)
         identifiers = scan.identifiers
         isStub = body.statements.allSatisfy { item in
             guard let call = Self.call(in: item.item) else { return false }
