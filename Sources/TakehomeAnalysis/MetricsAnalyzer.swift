@@ -67,7 +67,7 @@ public struct MetricsAnalyzer: Sendable {
         let results = ResultSlots<(FileAnalysis, FileDesign?)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            results.store((file.analyzer.analyze(file.text, path: file.path), DesignReading.design(of: file)), at: index)
+            results.store(DesignReading.analyzeAndRead(file), at: index)
         }
         let values = results.values
         return (values.map(\.0), values.map(\.1))

@@ -3,7 +3,7 @@ import TakehomeCore
 /// Reads one file of a brace language (JavaScript, TypeScript, Java, Kotlin, C#, Go, Rust, C, C++)
 /// or of Ruby into a `FileDesign`, from the shared lexer's tokens and the engine's functions,
 /// steered by the language's `DesignDescription`. Never fails on odd input.
-public struct BraceDesignReader: DesignReader {
+public struct BraceDesignReader: TokenDesignReader {
     let description: DesignDescription
 
     /// Nil for a language without a design description here (Python and Swift have their own readers).
@@ -13,7 +13,11 @@ public struct BraceDesignReader: DesignReader {
     }
 
     public func read(_ text: String, path: String, kind: CodeKind) -> FileDesign {
-        let tokens = CodeTokens(text, lexer: description.lexer, grammar: description.grammar)
+        read(CodeTokens(text, lexer: description.lexer, grammar: description.grammar), path: path, kind: kind)
+    }
+
+    /// Reads a file from the tokens and functions of the metrics pass.
+    func read(_ tokens: CodeTokens, path: String, kind: CodeKind) -> FileDesign {
         var scan = BraceScan(tokens: tokens, description: description, design: FileDesign(path: path, kind: kind,
                                                                                           language: description.language))
         scan.findTypes()

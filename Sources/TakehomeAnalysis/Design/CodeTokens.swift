@@ -1,12 +1,17 @@
-/// A file as the design readers walk it: tokens with their text, kind, line and column, each
-/// bracket's partner, and the function structure the shared engine found (for brace and `end`
-/// languages). Built once from the shared lexer; every lookup outside the tokens gives "".
+/// A file as the design readers walk it: tokens with their kind, line and column, each bracket's
+/// partner, each token's `Word` (the hash of its text, for comparisons that make no String), and
+/// the function structure the shared engine found (for brace and `end` languages). Built from the
+/// tokens and structure the metrics pass already made, or by lexing on its own; every lookup
+/// outside the tokens gives "".
 struct CodeTokens {
-    var texts: [String] = []
     var kinds: [TokenKind] = []
     var lines: [Int] = []
     var columns: [Int] = []
     var startsLine: [Bool] = []
+    /// The hash of every token's own text (strings and numbers too, unlike the clone hashes).
+    var words: [Word] = []
+    /// The tokens' texts, made from the file's bytes when read.
+    var texts: TokenTexts
     /// The index of the matching bracket for every `(`, `[`, `{` and its closer; -1 elsewhere.
     var partner: [Int] = []
     /// Python's logical lines (filled by `PythonTokens`).
@@ -19,47 +24,46 @@ struct CodeTokens {
     /// Lexes `text`; with `grammar`, also walks it for functions as the metrics do.
     init(_ text: String, lexer: Lexer, grammar: CompiledGrammar? = nil) {
         var text = text
-        let stream = text.withUTF8 { bytes -> TokenStream in
+        self = text.withUTF8 { bytes in
             let lexed = lexer.lex(bytes)
-            texts.reserveCapacity(lexed.tokens.count)
-            for index in 0..<lexed.tokens.count { texts.append(lexed.tokens.text(index, in: bytes)) }
-            if let grammar {
-                switch grammar.grammar.blocks {
-                case .braces:
-                    var walker = BraceWalker(tokens: lexed.tokens, bytes: bytes, rules: grammar)
-                    functions = walker.walk().functions
-                case .keywordEnd:
-                    var walker = EndWalker(tokens: lexed.tokens, bytes: bytes, rules: grammar)
-                    functions = walker.walk().functions
-                case .indentation:
-                    var walker = IndentWalker(tokens: lexed.tokens, bytes: bytes, rules: grammar)
-                    functions = walker.walk().functions
-                }
-            }
-            return lexed.tokens
+            var functions: [FunctionRecord] = []
+            if let grammar { functions = TokenAnalyzer.structure(of: lexed.tokens, bytes: bytes, rules: grammar).functions }
+            return CodeTokens(lexed.tokens, functions: functions, bytes: bytes)
         }
-        functions.sort { $0.firstToken < $1.firstToken }
+    }
+
+    /// The tokens and functions of one metrics pass over `bytes`.
+    init(_ stream: TokenStream, functions: [FunctionRecord], bytes: UnsafeBufferPointer<UInt8>) {
+        texts = TokenTexts(bytes: Array(bytes), starts: stream.starts, ends: stream.ends)
+        self.functions = functions.sorted { $0.firstToken < $1.firstToken }
         kinds = stream.kinds
         lines = stream.lines.map(Int.init)
         columns = stream.columns.map(Int.init)
         startsLine = stream.startsLine
+        words = stream.hashes.map(Word.init(hash:))
+        for index in 0..<stream.count where kinds[index] != .identifier && kinds[index] != .punctuation {
+            words[index] = Word(hash: fnv1a(bytes, Int(stream.starts[index]), Int(stream.ends[index])))
+        }
         partner = Array(repeating: -1, count: stream.count)
         var open: [Int] = []
         for index in 0..<stream.count where kinds[index] == .punctuation {
-            let token = texts[index]
-            if token == "(" || token == "[" || token == "{" {
+            let word = words[index]
+            if word == "(" || word == "[" || word == "{" {
                 open.append(index)
-            } else if token == ")" || token == "]" || token == "}", let opener = open.popLast() {
+            } else if word == ")" || word == "]" || word == "}", let opener = open.popLast() {
                 partner[opener] = index; partner[index] = opener
             }
         }
     }
 
-    var count: Int { texts.count }
+    var count: Int { kinds.count }
 
     func isIdentifier(_ index: Int) -> Bool { index >= 0 && index < count && kinds[index] == .identifier }
 
     func text(_ index: Int) -> String { index >= 0 && index < count ? texts[index] : "" }
+
+    /// The token's word; out of range, the word of "".
+    func word(_ index: Int) -> Word { index >= 0 && index < count ? words[index] : Word.empty }
 
     func line(_ index: Int) -> Int { index >= 0 && index < count ? lines[index] : (lines.last ?? 1) }
 
@@ -72,23 +76,65 @@ struct CodeTokens {
     }
 
     /// `range` split at `separator` outside brackets.
-    func split(_ range: Range<Int>, at separator: String) -> [Range<Int>] {
+    func split(_ range: Range<Int>, at separator: Word) -> [Range<Int>] {
         var parts: [Range<Int>] = [], start = range.lowerBound, index = range.lowerBound
         while index < range.upperBound {
             if partner[index] > index { index = partner[index] + 1; continue }
-            if texts[index] == separator { parts.append(start..<index); start = index + 1 }
+            if words[index] == separator { parts.append(start..<index); start = index + 1 }
             index += 1
         }
         if start < range.upperBound { parts.append(start..<range.upperBound) }
         return parts
     }
 
+    /// Whether any token of `range` is `word`.
+    func contains(_ word: Word, in range: Range<Int>) -> Bool { words[range].contains(word) }
+
     /// The dotted name that ends at `index` (`self.repo.save`), as components.
     func chain(endingAt index: Int) -> [String] {
         var parts = [texts[index]], cursor = index
-        while cursor >= 2, texts[cursor - 1] == ".", isIdentifier(cursor - 2) {
+        while cursor >= 2, words[cursor - 1] == ".", isIdentifier(cursor - 2) {
             parts.insert(texts[cursor - 2], at: 0); cursor -= 2
         }
         return parts
     }
+}
+
+/// A token's text as the design readers compare it: the FNV-1a hash the lexer gives words and
+/// operators (`CloneToken.hash` of the text). A string literal converts to one, so `word == "("`
+/// compares two integers.
+struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
+    var hash: UInt64
+
+    init(hash: UInt64) { self.hash = hash }
+
+    init(_ text: String) { hash = CloneToken.hash(text) }
+
+    init(stringLiteral value: StaticString) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        value.withUTF8Buffer { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 } }
+        self.hash = hash
+    }
+
+    static let empty = Word(hash: 0xcbf2_9ce4_8422_2325)
+}
+
+/// The texts of a file's tokens, each decoded from the file's bytes when it is read.
+struct TokenTexts: RandomAccessCollection {
+    let bytes: [UInt8]
+    let starts: [Int32], ends: [Int32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count }
+
+    subscript(index: Int) -> String {
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(ends[index])]), as: UTF8.self)
+        }
+    }
+}
+
+/// A set of words, looked up by their hashes without re-hashing (`WordSet`).
+extension WordSet {
+    func contains(_ word: Word) -> Bool { contains(word.hash) }
 }

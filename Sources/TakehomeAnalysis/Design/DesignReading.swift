@@ -21,7 +21,12 @@ extension DesignReader {
     public var readsFilesTogether: Bool { false }
 }
 
-extension PythonDesignReader: DesignReader {}
+/// A reader that reads a file from the tokens and functions the metrics pass already made of it.
+protocol TokenDesignReader: DesignReader {
+    func read(_ tokens: CodeTokens, path: String, kind: CodeKind) -> FileDesign
+}
+
+extension PythonDesignReader: TokenDesignReader {}
 extension SwiftDesignReader: DesignReader {
     public var readsFilesTogether: Bool { true }
 }
@@ -58,15 +63,27 @@ enum DesignReading {
         return names
     }
 
-    /// One file's design model when its language's reader reads files one by one (called in the
-    /// analysis's parallel per-file pass); nil otherwise.
-    static func design(of file: SourceFile) -> FileDesign? {
-        guard let reader = readers[file.analyzer.language], !reader.readsFilesTogether else { return nil }
-        return reader.read(file.text, path: file.path, kind: file.kind)
+    /// One file's analysis, and its design model when its language's reader reads files one by one
+    /// (nil otherwise). Called in the analysis's parallel per-file pass; a reader of the token
+    /// engine's languages reads the tokens and functions the analysis made, so each file is lexed
+    /// and walked once.
+    static func analyzeAndRead(_ file: SourceFile) -> (FileAnalysis, FileDesign?) {
+        guard let reader = readers[file.analyzer.language], !reader.readsFilesTogether else {
+            return (file.analyzer.analyze(file.text, path: file.path), nil)
+        }
+        guard let analyzer = file.analyzer as? TokenAnalyzer, let tokenReader = reader as? any TokenDesignReader else {
+            return (file.analyzer.analyze(file.text, path: file.path), reader.read(file.text, path: file.path, kind: file.kind))
+        }
+        var text = file.text
+        return text.withUTF8 { bytes in
+            let pass = analyzer.analyzeKeepingTokens(bytes: bytes, path: file.path)
+            let tokens = CodeTokens(pass.tokens, functions: pass.functions, bytes: bytes)
+            return (pass.analysis, tokenReader.read(tokens, path: file.path, kind: file.kind))
+        }
     }
 
     /// Nil when no source file is in a language the design model reads. `designs[i]` is
-    /// `design(of: tree.files[i])`, read beforehand; the files of languages read together are
+    /// the design `analyzeAndRead` gave `tree.files[i]`; the files of languages read together are
     /// read here, each language's files in one call. The designs keep the walk's order.
     static func read(_ tree: SourceTree, designs: [FileDesign?], sizes: SizeMetrics,
                      dependencies: [DeclaredDependency]) -> DesignAnalysis? {

@@ -14,7 +14,7 @@ struct PythonBodies {
         methodsByOwner = Dictionary(grouping: functions.indices.filter { functions[$0].owner != nil }) { functions[$0].owner! }
     }
 
-    static let decisionWords: Set<String> = ["if", "elif", "for", "while", "and", "or", "except"]
+    static let decisionWords = WordSet(["if", "elif", "for", "while", "and", "or", "except"])
     static let valueBases: Set<String> = ["NamedTuple", "TypedDict", "Enum", "IntEnum", "StrEnum", "Flag", "Exception",
                                           "ValueError", "TypeError", "KeyError", "RuntimeError", "LookupError"]
 
@@ -35,15 +35,15 @@ struct PythonBodies {
     func type(_ index: Int) -> DesignType {
         let block = classes[index], header = tokens.statements[block.header]
         var bases: [String] = [], abstract = false
-        let nameIndex = header.start + (tokens.text(header.start) == "class" ? 1 : 2)
-        if tokens.text(nameIndex + 1) == "(" {
+        let nameIndex = header.start + (tokens.word(header.start) == "class" ? 1 : 2)
+        if tokens.word(nameIndex + 1) == "(" {
             for part in tokens.arguments(nameIndex + 1) {
-                if part.count > 2, tokens.text(part.lowerBound + 1) == "=" {
-                    abstract = abstract || tokens.texts[part].contains("ABCMeta")
+                if part.count > 2, tokens.word(part.lowerBound + 1) == "=" {
+                    abstract = abstract || tokens.contains("ABCMeta", in: part)
                     continue
                 }
                 var end = part.lowerBound
-                while end + 1 < part.upperBound, tokens.text(end + 1) != "[" { end += 1 }
+                while end + 1 < part.upperBound, tokens.word(end + 1) != "[" { end += 1 }
                 if tokens.isIdentifier(end) { bases.append(tokens.text(end)) }
             }
         }
@@ -55,17 +55,17 @@ struct PythonBodies {
         var type = DesignType(name: block.name, line: header.line, bases: bases, isAbstraction: abstract,
                               isStructural: bases.contains("Protocol"), isValue: isValue,
                               methods: methods.map { functions[$0].name })
-        type.references = Set(bodyRange(block).filter {
-            tokens.kinds[$0] == .identifier && tokens.text($0 + 1) != "." && tokens.text($0 - 1) != "."
-        }.map { tokens.texts[$0] }).sorted()
+        type.references = tokens.distinctTexts(bodyRange(block).lazy.filter {
+            tokens.kinds[$0] == .identifier && tokens.word($0 + 1) != "." && tokens.word($0 - 1) != "."
+        }).sorted()
         type.genericParameters = genericParameters(nameIndex: nameIndex)
         type.privateMembers = privateMembers(block, methods: methods)
         if block.decorators.contains("dataclass") {
             for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
                 && statementFunction[number] == nil {
                 let statement = tokens.statements[number]
-                guard tokens.isIdentifier(statement.start), tokens.text(statement.start + 1) == ":" else { continue }
-                let hasDefault = tokens.texts[statement.start..<statement.end].contains("=")
+                guard tokens.isIdentifier(statement.start), tokens.word(statement.start + 1) == ":" else { continue }
+                let hasDefault = tokens.contains("=", in: statement.start..<statement.end)
                 type.fields.append(Parameter(name: tokens.text(statement.start), hasDefault: hasDefault))
             }
         }
@@ -74,14 +74,14 @@ struct PythonBodies {
 
     func function(_ index: Int) -> DesignFunction {
         let block = functions[index], header = tokens.statements[block.header]
-        let nameIndex = header.start + (tokens.text(header.start) == "def" ? 1 : 2)
+        let nameIndex = header.start + (tokens.word(header.start) == "def" ? 1 : 2)
         var parameters: [Parameter] = []
-        if tokens.text(nameIndex + 1) == "(" {
+        if tokens.word(nameIndex + 1) == "(" {
             for part in tokens.arguments(nameIndex + 1) {
                 var first = part.lowerBound
-                while first < part.upperBound, tokens.text(first) == "*" || tokens.text(first) == "**" { first += 1 }
+                while first < part.upperBound, tokens.word(first) == "*" || tokens.word(first) == "**" { first += 1 }
                 guard first < part.upperBound, tokens.isIdentifier(first) else { continue }
-                parameters.append(Parameter(name: tokens.text(first), hasDefault: tokens.texts[part].contains("=")))
+                parameters.append(Parameter(name: tokens.text(first), hasDefault: tokens.contains("=", in: part)))
             }
         }
         let isMethod = block.owner != nil && !block.decorators.contains("staticmethod")
@@ -90,33 +90,36 @@ struct PythonBodies {
         }
         let range = bodyRange(block)
         let body = statements(block)
-        let used = Set(range.filter { tokens.kinds[$0] == .identifier }.map { tokens.texts[$0] })
         let isStub = body.allSatisfy { statement in
-            let first = tokens.text(statement.start)
-            return first == "..." || first == "pass" || (first == "raise" && tokens.text(statement.start + 1) == "NotImplementedError")
+            let first = tokens.word(statement.start)
+            return first == "..." || first == "pass" || (first == "raise" && tokens.word(statement.start + 1) == "NotImplementedError")
                 || (statement.end - statement.start == 1 && tokens.kinds[statement.start] == .string)
         }
         let overrides = block.owner.map(hasBases) ?? false
         let skipUnused = isStub || overrides || block.name.hasPrefix("__")
             || block.decorators.contains { ["abstractmethod", "overload", "fixture", "property"].contains($0) }
-        let unused = skipUnused ? [] : parameters.map(\.name).filter { !$0.hasPrefix("_") && !used.contains($0) }
+        var unused: [String] = []
+        if !skipUnused {
+            let used = WordTally(range.lazy.filter { tokens.kinds[$0] == .identifier }.map { tokens.words[$0] })
+            unused = parameters.map(\.name).filter { !$0.hasPrefix("_") && !used.contains(Word($0)) }
+        }
         return DesignFunction(
             name: block.name, typeName: block.owner.map { classes[$0].name }, line: header.line, parameters: parameters,
             forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused,
-            decisions: range.filter { tokens.kinds[$0] == .identifier && Self.decisionWords.contains(tokens.texts[$0]) }.count,
+            decisions: range.reduce(0) { $0 + (tokens.kinds[$1] == .identifier && Self.decisionWords.contains(tokens.words[$1]) ? 1 : 0) },
             effects: PythonEffects.kinds(in: range, tokens: tokens))
     }
 
     /// `class Box[T]:` (PEP 695) or `class Box(Generic[T]):` / `Protocol[T]`.
     private func genericParameters(nameIndex: Int) -> [String] {
         var open = nameIndex + 1
-        if tokens.text(open) == "(" {
+        if tokens.word(open) == "(" {
             guard let generic = (open..<max(open, tokens.partner[open])).first(where: {
-                ["Generic", "Protocol"].contains(tokens.text($0)) && tokens.text($0 + 1) == "["
+                ["Generic", "Protocol"].contains(tokens.word($0)) && tokens.word($0 + 1) == "["
             }) else { return [] }
             open = generic + 1
         }
-        guard tokens.text(open) == "[" else { return [] }
+        guard tokens.word(open) == "[" else { return [] }
         return tokens.arguments(open).compactMap { part in tokens.isIdentifier(part.lowerBound) ? tokens.text(part.lowerBound) : nil }
     }
 
@@ -127,8 +130,8 @@ struct PythonBodies {
             DesignMember(name: functions[$0].name, line: tokens.statements[functions[$0].header].line, kind: .method)
         }
         var seen = Set(members.map(\.name))
-        for index in bodyRange(block) where tokens.text(index) == "self" && tokens.text(index + 1) == "."
-            && tokens.isIdentifier(index + 2) && tokens.text(index + 3) == "=" && isPrivate(tokens.text(index + 2)) {
+        for index in bodyRange(block) where tokens.word(index) == "self" && tokens.word(index + 1) == "."
+            && tokens.isIdentifier(index + 2) && tokens.word(index + 3) == "=" && isPrivate(tokens.text(index + 2)) {
             if seen.insert(tokens.text(index + 2)).inserted {
                 members.append(DesignMember(name: tokens.text(index + 2), line: tokens.lines[index], kind: .field))
             }
@@ -139,7 +142,7 @@ struct PythonBodies {
     /// The class names bases, so its methods' signatures may be fixed by them.
     private func hasBases(_ classIndex: Int) -> Bool {
         let open = tokens.statements[classes[classIndex].header].start + 2
-        return tokens.text(open) == "(" && !tokens.arguments(open).isEmpty
+        return tokens.word(open) == "(" && !tokens.arguments(open).isEmpty
     }
 
     /// `return a.b(x, y)` where `x, y` are exactly the parameters: the callee's dotted name.
@@ -147,25 +150,25 @@ struct PythonBodies {
     func forwarding(_ body: [PythonTokens.Statement], parameters: [Parameter]) -> String? {
         guard body.count == 1, !parameters.isEmpty, let statement = body.first else { return nil }
         var index = statement.start
-        if tokens.text(index) == "return" || tokens.text(index) == "await" { index += 1 }
-        if tokens.text(index) == "await" { index += 1 }
+        if tokens.word(index) == "return" || tokens.word(index) == "await" { index += 1 }
+        if tokens.word(index) == "await" { index += 1 }
         var callee: [String] = []
         while index < statement.end {
             guard tokens.isIdentifier(index) else { return nil }
             callee.append(tokens.text(index)); index += 1
-            if tokens.text(index) == "(", tokens.partner[index] == index + 1, tokens.text(index + 2) == "." {
+            if tokens.word(index) == "(", tokens.partner[index] == index + 1, tokens.word(index + 2) == "." {
                 callee[callee.count - 1] += "()"; index += 2
             }
-            if tokens.text(index) == "." { index += 1; continue }
+            if tokens.word(index) == "." { index += 1; continue }
             break
         }
-        guard tokens.text(index) == "(", tokens.partner[index] == statement.end - 1 else { return nil }
+        guard tokens.word(index) == "(", tokens.partner[index] == statement.end - 1 else { return nil }
         let names = Set(parameters.map(\.name))
         var passed: Set<String> = []
         for part in tokens.arguments(index) {
             var value = part.lowerBound
-            if tokens.text(value) == "*" || tokens.text(value) == "**" { value += 1 }
-            if part.count == 3, tokens.text(part.lowerBound + 1) == "=" { value = part.lowerBound + 2 }
+            if tokens.word(value) == "*" || tokens.word(value) == "**" { value += 1 }
+            if part.count == 3, tokens.word(part.lowerBound + 1) == "=" { value = part.lowerBound + 2 }
             guard value == part.upperBound - 1, names.contains(tokens.text(value)) else { return nil }
             passed.insert(tokens.text(value))
         }

@@ -17,7 +17,18 @@ public struct PythonDesignReader: Sendable {
     struct Block { var name: String; var header: Int; var end: Int; var decorators: [String]; var owner: Int? }
 
     public func read(_ text: String, path: String, kind: CodeKind) -> FileDesign {
-        let tokens = PythonTokens(text)
+        read(statements: PythonTokens(text), path: path, kind: kind)
+    }
+
+    /// Reads a file from the metrics pass's tokens.
+    func read(_ tokens: CodeTokens, path: String, kind: CodeKind) -> FileDesign {
+        var tokens = tokens
+        tokens.splitStatements()
+        return read(statements: tokens, path: path, kind: kind)
+    }
+
+    /// Reads a file from its tokens split into statements.
+    private func read(statements tokens: PythonTokens, path: String, kind: CodeKind) -> FileDesign {
         var design = FileDesign(path: path, kind: kind)
         var classes: [Block] = [], functions: [Block] = []
         var statementClass: [Int?] = [], statementFunction: [Int?] = []
@@ -33,9 +44,9 @@ public struct PythonDesignReader: Sendable {
             let enclosingFunction = stack.last { $0.functionIndex != nil }?.functionIndex
             statementClass.append(enclosingClass); statementFunction.append(enclosingFunction)
             var first = statement.start
-            if tokens.text(first) == "async" { first += 1 }
+            if tokens.word(first) == "async" { first += 1 }
             if stack.count > Self.nestingLimit { decorators = []; continue }
-            switch tokens.text(first) {
+            switch tokens.word(first) {
             case "@":
                 if first + 1 < statement.end, tokens.isIdentifier(first + 1) {
                     decorators.append(tokens.text(lastName(tokens, from: first + 1, before: statement.end)))
@@ -67,7 +78,7 @@ public struct PythonDesignReader: Sendable {
     /// The last identifier of a decorator (`abc.abstractmethod` gives the index of `abstractmethod`).
     private func lastName(_ tokens: PythonTokens, from start: Int, before end: Int) -> Int {
         var index = start
-        while index + 2 < end, tokens.text(index + 1) == ".", tokens.isIdentifier(index + 2) { index += 2 }
+        while index + 2 < end, tokens.word(index + 1) == ".", tokens.isIdentifier(index + 2) { index += 2 }
         return min(index, max(start, end - 1))
     }
 }

@@ -1,29 +1,45 @@
 /// Outside-world access in Python code, by the dotted names it calls: the clock, randomness, the
 /// environment, files and the network. What a unit test cannot pin without patching.
 enum PythonEffects {
-    static let clock: Set<String> = ["datetime.now", "datetime.utcnow", "datetime.today", "date.today", "time.time",
-                                     "time.monotonic", "time.perf_counter", "time.time_ns", "time.sleep"]
-    static let environment: Set<String> = ["os.environ", "os.getenv", "sys.argv", "os.getcwd"]
-    static let fileCalls: Set<String> = ["open", "input", "read_text", "write_text", "read_bytes", "write_bytes"]
-    static let randomModules: Set<String> = ["random", "secrets", "uuid"]
-    static let networkModules: Set<String> = ["requests", "urllib", "httpx", "socket", "aiohttp", "http"]
+    /// Pairs of neighbouring names in a chain (`datetime.now` matches `datetime.datetime.now()`).
+    static let clock: [(Word, Word)] = pairs(["datetime.now", "datetime.utcnow", "datetime.today", "date.today", "time.time",
+                                              "time.monotonic", "time.perf_counter", "time.time_ns", "time.sleep"])
+    static let environment: [(Word, Word)] = pairs(["os.environ", "os.getenv", "sys.argv", "os.getcwd"])
+    static let fileCalls = WordSet(["open", "input", "read_text", "write_text", "read_bytes", "write_bytes"])
+    static let randomModules = WordSet(["random", "secrets", "uuid"])
+    static let networkModules = WordSet(["requests", "urllib", "httpx", "socket", "aiohttp", "http"])
+    /// The first names of every pair above: a chain starting elsewhere holds none of them unless
+    /// it is longer, so most chains are settled by one lookup.
+    static let pairHeads = WordSet(["datetime", "date", "time", "os", "sys"])
+
+    private static func pairs(_ names: [String]) -> [(Word, Word)] {
+        names.map { name in
+            let parts = name.split(separator: ".").map(String.init)
+            return (Word(parts[0]), Word(parts[1]))
+        }
+    }
 
     /// The kinds of effects in a token range, in a fixed order, each once.
     static func kinds(in range: Range<Int>, tokens: PythonTokens) -> [String] {
-        var found: Set<String> = []
-        for index in range where tokens.isIdentifier(index) && tokens.text(index - 1) != "." {
-            var chain = [tokens.texts[index]], end = index
-            while tokens.text(end + 1) == ".", tokens.isIdentifier(end + 2) { chain.append(tokens.texts[end + 2]); end += 2 }
-            let pairs = zip(chain, chain.dropFirst()).map { "\($0).\($1)" }
-            if pairs.contains(where: { clock.contains($0) }) { found.insert("clock") }
-            if randomModules.contains(chain[0]) { found.insert("randomness") }
-            if pairs.contains(where: { environment.contains($0) }) { found.insert("environment") }
-            if networkModules.contains(chain[0]) { found.insert("network") }
-            let called = tokens.text(end + 1) == "("
-            if called, fileCalls.contains(chain[chain.count - 1]), chain.count > 1 || ["open", "input"].contains(chain[0]) {
-                found.insert("file")
+        var found: Set<DesignDescription.EffectKind> = []
+        for index in range where tokens.kinds[index] == .identifier && tokens.word(index - 1) != "." {
+            let head = tokens.words[index]
+            if randomModules.contains(head) { found.insert(.randomness) }
+            if networkModules.contains(head) { found.insert(.network) }
+            var end = index
+            while tokens.word(end + 1) == ".", tokens.isIdentifier(end + 2) {
+                if pairHeads.contains(tokens.words[end]) {
+                    let pair = (tokens.words[end], tokens.words[end + 2])
+                    if clock.contains(where: { $0 == pair }) { found.insert(.clock) }
+                    if environment.contains(where: { $0 == pair }) { found.insert(.environment) }
+                }
+                end += 2
+            }
+            if tokens.word(end + 1) == "(", fileCalls.contains(tokens.words[end]),
+               end > index || tokens.words[index] == "open" || tokens.words[index] == "input" {
+                found.insert(.file)
             }
         }
-        return DesignDescription.EffectKind.allCases.map(\.rawValue).filter(found.contains)
+        return DesignDescription.EffectKind.allCases.filter(found.contains).map(\.rawValue)
     }
 }

@@ -3,58 +3,64 @@ import TakehomeCore
 /// File-wide readings of a Python file: calls and constructions, imports, identifier counts,
 /// mutable state shared through the module or a class, and types that keep their one instance.
 extension PythonBodies {
-    static let mutators: Set<String> = ["append", "extend", "insert", "update", "add", "pop", "popitem", "clear",
-                                        "remove", "discard", "setdefault", "appendleft"]
-    static let containerCalls: Set<String> = ["list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"]
+    static let mutators = WordSet(["append", "extend", "insert", "update", "add", "pop", "popitem", "clear",
+                                   "remove", "discard", "setdefault", "appendleft"])
+    static let containerCalls = WordSet(["list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"])
 
     func scanCalls(into design: inout FileDesign) {
-        let typeNames = Set(design.types.map(\.name))
+        let typeNames = WordTally(design.types.map { Word($0.name) })
+        var identifiers = WordTally()
         for statementIndex in tokens.statements.indices {
             let statement = tokens.statements[statementIndex]
-            let returned = tokens.text(statement.start) == "return"
-            for index in statement.start..<statement.end where tokens.isIdentifier(index) {
-                design.identifierCounts[tokens.texts[index], default: 0] += 1
-                if tokens.text(index + 1) == "[", tokens.text(index - 1) != ".", tokens.text(index - 1) != "class", tokens.text(index - 1) != "def",
-                   tokens.partner[index + 1] > index + 2 {
+            let returned = tokens.word(statement.start) == "return"
+            for index in statement.start..<statement.end where tokens.kinds[index] == .identifier {
+                identifiers.add(tokens.words[index], at: index)
+                let next = tokens.word(index + 1)
+                guard next == "[" || next == "(" else { continue }
+                let previous = tokens.word(index - 1)
+                if next == "[", previous != ".", previous != "class", previous != "def", tokens.partner[index + 1] > index + 2 {
                     let parts = tokens.arguments(index + 1).map { tokens.texts[$0].joined() }
                     if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
                         design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.lines[index]))
                     }
                 }
-                guard tokens.text(index + 1) == "(", !["def", "class"].contains(tokens.text(index - 1)),
-                      tokens.partner[index + 1] > index else { continue }
+                guard next == "(", previous != "def", previous != "class", tokens.partner[index + 1] > index else { continue }
                 let name = tokens.texts[index]
                 var positional = 0, keywords: [String] = [], spreads = false
                 for part in tokens.arguments(index + 1) {
-                    let first = tokens.text(part.lowerBound)
+                    let first = tokens.word(part.lowerBound)
                     if first == "*" || first == "**" { spreads = true
-                    } else if part.count > 1, tokens.text(part.lowerBound + 1) == "=" { keywords.append(first)
+                    } else if part.count > 1, tokens.word(part.lowerBound + 1) == "=" { keywords.append(tokens.text(part.lowerBound))
                     } else { positional += 1 }
                 }
                 design.calls.append(CallSite(name: name, positional: positional, keywords: keywords, spreads: spreads))
-                if name.first?.isUppercase == true || typeNames.contains(name), tokens.text(index - 1) != "." || typeNames.contains(name) {
+                let isTypeName = typeNames.contains(tokens.words[index])
+                if name.first?.isUppercase == true || isTypeName, previous != "." || isTypeName {
                     design.instantiations.append(Instantiation(
                         typeName: name, line: tokens.lines[index], function: statementFunction[statementIndex].map { functions[$0].name },
                         enclosingType: statementClass[statementIndex].map { classes[$0].name },
                         isReturned: returned && statementFunction[statementIndex] != nil))
                 }
             }
-            if tokens.text(statement.start) == "import" {
-                for part in statement.start + 1..<statement.end where tokens.isIdentifier(part) && tokens.text(part - 1) != "." {
-                    if tokens.text(part - 1) == "as" || tokens.text(part) == "as" { continue }
+            if tokens.word(statement.start) == "import" {
+                for part in statement.start + 1..<statement.end where tokens.isIdentifier(part) && tokens.word(part - 1) != "." {
+                    if tokens.word(part - 1) == "as" || tokens.word(part) == "as" { continue }
                     design.imports.append(tokens.chain(endingAt: lastOfChain(part)).joined(separator: "."))
                 }
-            } else if tokens.text(statement.start) == "from" {
+            } else if tokens.word(statement.start) == "from" {
                 var index = statement.start + 1, module = ""
-                while index < statement.end, tokens.text(index) != "import" { module += tokens.texts[index]; index += 1 }
+                while index < statement.end, tokens.word(index) != "import" { module += tokens.texts[index]; index += 1 }
                 design.imports.append(module)
             }
+        }
+        for (first, count) in zip(identifiers.firsts, identifiers.counts) {
+            design.identifierCounts[tokens.texts[first], default: 0] += count
         }
     }
 
     private func lastOfChain(_ index: Int) -> Int {
         var end = index
-        while tokens.text(end + 1) == ".", tokens.isIdentifier(end + 2) { end += 2 }
+        while tokens.word(end + 1) == ".", tokens.isIdentifier(end + 2) { end += 2 }
         return end
     }
 
@@ -68,10 +74,10 @@ extension PythonBodies {
             let statement = tokens.statements[number]
             guard tokens.isIdentifier(statement.start) else { continue }
             var equals = statement.start + 1
-            if tokens.text(equals) == ":" { while equals < statement.end, tokens.text(equals) != "=" { equals += 1 } }
-            guard tokens.text(equals) == "=", equals + 1 < statement.end else { continue }
-            let name = tokens.texts[statement.start], value = tokens.text(equals + 1)
-            let isContainer = ["[", "{"].contains(value) || (Self.containerCalls.contains(value) && tokens.text(equals + 2) == "(")
+            if tokens.word(equals) == ":" { while equals < statement.end, tokens.word(equals) != "=" { equals += 1 } }
+            guard tokens.word(equals) == "=", equals + 1 < statement.end else { continue }
+            let name = tokens.texts[statement.start], value = tokens.word(equals + 1)
+            let isContainer = value == "[" || value == "{" || (Self.containerCalls.contains(value) && tokens.word(equals + 2) == "(")
             if let owner = statementClass[number] {
                 classAttributes[name] = (classes[owner].name, statement.line)
                 if name.lowercased().contains("instance") {
@@ -83,10 +89,11 @@ extension PythonBodies {
                 containers[name] = DesignPlace(file: design.path, line: statement.line, name: name)
             }
         }
+        let containerNames = WordTally(containers.keys.map(Word.init))
         var mutated: [DesignPlace] = []
         for number in tokens.statements.indices where statementFunction[number] != nil {
             let statement = tokens.statements[number]
-            if tokens.text(statement.start) == "global" {
+            if tokens.word(statement.start) == "global" {
                 for index in statement.start + 1..<statement.end where tokens.isIdentifier(index) {
                     let name = tokens.texts[index]
                     let place = containers[name] ?? DesignPlace(file: design.path, line: statement.line, name: name)
@@ -98,21 +105,22 @@ extension PythonBodies {
                 }
                 continue
             }
-            for index in statement.start..<statement.end where tokens.isIdentifier(index) {
+            for index in statement.start..<statement.end where tokens.kinds[index] == .identifier
+                && containerNames.contains(tokens.words[index]) {
                 let name = tokens.texts[index]
                 guard let place = containers[name] else { continue }
-                let qualified = tokens.text(index - 1) == "."
+                let qualified = tokens.word(index - 1) == "."
                 if qualified, !["cls", "self", place.name.split(separator: ".").first.map(String.init) ?? ""]
                     .contains(tokens.text(index - 2)) { continue }
                 if !qualified, place.name.contains(".") { continue }
-                let changes = (tokens.text(index + 1) == "." && Self.mutators.contains(tokens.text(index + 2)) && tokens.text(index + 3) == "(")
-                    || (tokens.text(index + 1) == "[" && ["=", "+=", "-="].contains(tokens.text(tokens.partner[index + 1] + 1)))
+                let changes = (tokens.word(index + 1) == "." && Self.mutators.contains(tokens.word(index + 2)) && tokens.word(index + 3) == "(")
+                    || (tokens.word(index + 1) == "[" && ["=", "+=", "-="].contains(tokens.word(tokens.partner[index + 1] + 1)))
                 if changes { mutated.append(DesignPlace(file: place.file, line: place.line, name: place.name, note: "changed at line \(tokens.lines[index])")) }
             }
             if let function = statementFunction[number], functions[function].decorators.contains("classmethod")
                 || functions[function].decorators.contains("staticmethod"), let owner = functions[function].owner,
-               tokens.text(statement.start) == "return", statement.end - statement.start == 4,
-               [classes[owner].name, "cls"].contains(tokens.text(statement.start + 1)), tokens.text(statement.start + 2) == ".",
+               tokens.word(statement.start) == "return", statement.end - statement.start == 4,
+               [classes[owner].name, "cls"].contains(tokens.text(statement.start + 1)), tokens.word(statement.start + 2) == ".",
                let attribute = classAttributes[tokens.text(statement.start + 3)], attribute.klass == classes[owner].name {
                 design.singletons.append(DesignPlace(file: design.path, line: attribute.line,
                                                      name: "\(classes[owner].name).\(tokens.text(statement.start + 3))",

@@ -5,9 +5,16 @@ typealias PythonTokens = CodeTokens
 extension CodeTokens {
     static let pythonLexer = Lexer(Python().lexicon)
 
+    /// Lexes a Python file on its own.
     init(_ text: String) {
         self.init(text, lexer: Self.pythonLexer)
+        splitStatements()
+    }
+
+    /// Splits the tokens into Python's logical lines.
+    mutating func splitStatements() {
         var depth = 0
+        statements.removeAll()
         for index in 0..<count {
             if depth == 0, startsLine[index] || index == 0 {
                 if let last = statements.indices.last { statements[last].end = index }

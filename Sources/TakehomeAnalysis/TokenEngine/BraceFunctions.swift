@@ -36,8 +36,8 @@ extension BraceWalker {
     private func defaultValues(_ open: Int, _ close: Int) -> Int {
         var cursor = open + 1, count = 0
         while cursor < close {
-            if hash(cursor) == Word.openParen, partner[cursor] > cursor { cursor = Int(partner[cursor]) + 1; continue }
-            if hash(cursor) == Word.equals { count += 1 }
+            if hash(cursor) == KnownWord.openParen, partner[cursor] > cursor { cursor = Int(partner[cursor]) + 1; continue }
+            if hash(cursor) == KnownWord.equals { count += 1 }
             cursor += 1
         }
         return count
@@ -73,10 +73,10 @@ extension BraceWalker {
         let limit = min(tokens.count, keyword + 4096)
         var receiverType = ""
         var nameToken = -1, paramsOpen = -1
-        if rules.grammar.semicolonInHeaders, cursor < limit, hash(cursor) == Word.openParen, partner[cursor] > 0 {
+        if rules.grammar.semicolonInHeaders, cursor < limit, hash(cursor) == KnownWord.openParen, partner[cursor] > 0 {
             // Go: `func (r *T) Name(` has a receiver; `func(` alone is a literal.
             let close = Int(partner[cursor])
-            if close + 2 < limit, isName(close + 1), hash(close + 2) == Word.openParen || hash(close + 2) == Word.openBracket {
+            if close + 2 < limit, isName(close + 1), hash(close + 2) == KnownWord.openParen || hash(close + 2) == KnownWord.openBracket {
                 var last = close - 1
                 while last > cursor, !isName(last) { last -= 1 }
                 receiverType = last > cursor ? text(last) : ""
@@ -86,18 +86,18 @@ extension BraceWalker {
         while cursor < limit {
             let word = hash(cursor)
             if tokens.kinds[cursor] == .directive { cursor += 1; continue }
-            if word == Word.openParen {
+            if word == KnownWord.openParen {
                 guard partner[cursor] > 0 else { return }
                 if paramsOpen < 0 { paramsOpen = cursor }
                 cursor = Int(partner[cursor]) + 1; continue
             }
-            if word == Word.openBracket { guard partner[cursor] > 0 else { return }; cursor = Int(partner[cursor]) + 1; continue }
-            if word == Word.less { cursor = skipAngles(cursor, limit: limit); continue }
+            if word == KnownWord.openBracket { guard partner[cursor] > 0 else { return }; cursor = Int(partner[cursor]) + 1; continue }
+            if word == KnownWord.less { cursor = skipAngles(cursor, limit: limit); continue }
             if paramsOpen < 0, tokens.kinds[cursor] == .identifier, !rules.functionKeywords.contains(word) {
                 nameToken = cursor; cursor += 1; continue
             }
-            if word == Word.openBrace {
-                if cursor > 0, hash(cursor - 1) == Word.structWord || hash(cursor - 1) == Word.interfaceWord,
+            if word == KnownWord.openBrace {
+                if cursor > 0, hash(cursor - 1) == KnownWord.structWord || hash(cursor - 1) == KnownWord.interfaceWord,
                    partner[cursor] > 0 {
                     cursor = Int(partner[cursor]) + 1; continue
                 }
@@ -111,9 +111,9 @@ extension BraceWalker {
                 pendingExpressions[cursor] = function
                 return
             }
-            if word == Word.semicolon || word == Word.closeParen || word == Word.closeBracket || word == Word.closeBrace
+            if word == KnownWord.semicolon || word == KnownWord.closeParen || word == KnownWord.closeBracket || word == KnownWord.closeBrace
                 || rules.functionKeywords.contains(word)
-                || ((word == Word.comma || word == Word.equals) && rules.grammar.newlineEndsStatements) {
+                || ((word == KnownWord.comma || word == KnownWord.equals) && rules.grammar.newlineEndsStatements) {
                 return
             }
             if rules.grammar.newlineEndsStatements, paramsOpen >= 0, tokens.startsLine[cursor], !continuesSignature(cursor) {
@@ -125,7 +125,7 @@ extension BraceWalker {
 
     private func continuesSignature(_ index: Int) -> Bool {
         let word = hash(index)
-        return word == Word.colon || word == Word.arrow || word == Word.dot || (index > 0 && hash(index - 1) == Word.colon)
+        return word == KnownWord.colon || word == KnownWord.arrow || word == KnownWord.dot || (index > 0 && hash(index - 1) == KnownWord.colon)
     }
 
     private mutating func registerKeyword(_ keyword: Int, _ nameToken: Int, _ paramsOpen: Int, _ receiver: String,
@@ -134,7 +134,7 @@ extension BraceWalker {
         var first = keyword
         if nameToken < 0, let assigned = assignedName(before: keyword) { name = text(assigned) }
         if !receiver.isEmpty { name = receiver + rules.grammar.separator + name }
-        if keyword > 0, hash(keyword - 1) == Word.async { first = keyword - 1 }
+        if keyword > 0, hash(keyword - 1) == KnownWord.async { first = keyword - 1 }
         let signature = Signature(firstToken: first, nameToken: nameToken >= 0 ? nameToken : keyword, name: name,
                                   paramsOpen: paramsOpen, paramsClose: Int(partner[paramsOpen]))
         return register(signature, endBrace: end)
@@ -143,10 +143,10 @@ extension BraceWalker {
     /// `name = function`, `name: () =>`, `var name = func`: the name a value is assigned to.
     func assignedName(before start: Int) -> Int? {
         var cursor = start - 1
-        if cursor >= 0, hash(cursor) == Word.async { cursor -= 1 }
+        if cursor >= 0, hash(cursor) == KnownWord.async { cursor -= 1 }
         guard cursor >= 1 else { return nil }
         let word = hash(cursor)
-        guard word == Word.equals || word == Word.colon || word == wordHash(":=") else { return nil }
+        guard word == KnownWord.equals || word == KnownWord.colon || word == wordHash(":=") else { return nil }
         return isName(cursor - 1) ? cursor - 1 : nil
     }
 
@@ -154,9 +154,9 @@ extension BraceWalker {
         var depth = 0, cursor = start
         while cursor < limit {
             let word = hash(cursor)
-            if word == Word.less { depth += 1 } else if word == Word.greater { depth -= 1 }
-            else if word == Word.shiftRight { depth -= 2 }
-            else if word == Word.openBrace || word == Word.semicolon { return cursor }
+            if word == KnownWord.less { depth += 1 } else if word == KnownWord.greater { depth -= 1 }
+            else if word == KnownWord.shiftRight { depth -= 2 }
+            else if word == KnownWord.openBrace || word == KnownWord.semicolon { return cursor }
             cursor += 1
             if depth <= 0 { return cursor }
         }
@@ -167,28 +167,28 @@ extension BraceWalker {
     mutating func startArrowFunction(_ arrow: Int) {
         var paramsOpen = -1, start = arrow - 1
         guard start >= 0 else { return }
-        if hash(start) != Word.closeParen, !isName(start) || (start > 0 && hash(start - 1) == Word.colon) {
+        if hash(start) != KnownWord.closeParen, !isName(start) || (start > 0 && hash(start - 1) == KnownWord.colon) {
             // TypeScript return type: `(a: T): R =>`.
             var cursor = start
-            while cursor > max(0, arrow - 32), !(hash(cursor) == Word.colon && hash(cursor - 1) == Word.closeParen) {
+            while cursor > max(0, arrow - 32), !(hash(cursor) == KnownWord.colon && hash(cursor - 1) == KnownWord.closeParen) {
                 cursor -= 1
             }
             if cursor > max(0, arrow - 32) { start = cursor - 1 }
             else if !isName(start) { return }   // else `{ key: param => ... }`: the name is the parameter
         }
-        if hash(start) == Word.closeParen {
+        if hash(start) == KnownWord.closeParen {
             guard partner[start] >= 0 else { return }
             paramsOpen = Int(partner[start]); start = paramsOpen
         }
-        if start > 0, hash(start - 1) == Word.async { start -= 1 }
+        if start > 0, hash(start - 1) == KnownWord.async { start -= 1 }
         // `f(done: () => void)`: a function type annotating a parameter, not a function.
-        if paramsOpen > 0, hash(paramsOpen - 1) == Word.colon, frames[frames.count - 1].parens > 0 { return }
+        if paramsOpen > 0, hash(paramsOpen - 1) == KnownWord.colon, frames[frames.count - 1].parens > 0 { return }
         let assigned = assignedName(before: start)
         let signature = Signature(firstToken: start, nameToken: -1, name: assigned.map(text) ?? "",
                                   paramsOpen: paramsOpen, paramsClose: paramsOpen >= 0 ? Int(partner[paramsOpen]) : -1)
         let function = register(signature, endBrace: arrow + 1)
         if paramsOpen < 0 { out.functions[function].params = 1 }
-        if arrow + 1 < tokens.count, hash(arrow + 1) == Word.openBrace {
+        if arrow + 1 < tokens.count, hash(arrow + 1) == KnownWord.openBrace {
             pendingBodies[arrow + 1] = function
         } else {
             pushExpressionBody(function, after: arrow)
@@ -200,16 +200,16 @@ extension BraceWalker {
         var cursor = start
         while cursor < end {
             let word = hash(cursor)
-            if word == Word.openParen || word == Word.openBracket, partner[cursor] > cursor {
-                if cursor > start, hash(cursor - 1) == Word.newWord || isName(cursor - 1) { }
+            if word == KnownWord.openParen || word == KnownWord.openBracket, partner[cursor] > cursor {
+                if cursor > start, hash(cursor - 1) == KnownWord.newWord || isName(cursor - 1) { }
                 cursor = Int(partner[cursor]) + 1; continue
             }
-            if rules.typeKeywords.contains(word), !(cursor > 0 && (hash(cursor - 1) == Word.dot || hash(cursor - 1) == Word.doubleColon)) {
+            if rules.typeKeywords.contains(word), !(cursor > 0 && (hash(cursor - 1) == KnownWord.dot || hash(cursor - 1) == KnownWord.doubleColon)) {
                 return declaredTypeName(after: cursor, end: end)
             }
             cursor += 1
         }
-        if rules.grammar.anonymousClasses, end > start, hash(end - 1) == Word.closeParen, headHas(Word.newWord, start, end) {
+        if rules.grammar.anonymousClasses, end > start, hash(end - 1) == KnownWord.closeParen, headHas(KnownWord.newWord, start, end) {
             return ""
         }
         return nil
@@ -226,15 +226,15 @@ extension BraceWalker {
         var cursor = keyword + 1, name = ""
         while cursor < end {
             let word = hash(cursor)
-            if word == Word.forKeyword, hash(keyword) == Word.implWord { name = ""; cursor += 1; continue }
+            if word == KnownWord.forKeyword, hash(keyword) == KnownWord.implWord { name = ""; cursor += 1; continue }
             if isName(cursor), word != wordHash("final") {
-                name = name.isEmpty || (cursor > 0 && hash(cursor - 1) == Word.doubleColon) && !name.isEmpty
+                name = name.isEmpty || (cursor > 0 && hash(cursor - 1) == KnownWord.doubleColon) && !name.isEmpty
                     ? (name.isEmpty ? text(cursor) : name + "::" + text(cursor)) : text(cursor)
                 cursor += 1; continue
             }
-            if word == Word.doubleColon || word == Word.dot { cursor += 1; continue }
-            if word == Word.less { cursor = skipAngles(cursor, limit: end); continue }
-            if word == Word.star || word == Word.ampersand { return nil }      // C: `struct s *f(...) {`
+            if word == KnownWord.doubleColon || word == KnownWord.dot { cursor += 1; continue }
+            if word == KnownWord.less { cursor = skipAngles(cursor, limit: end); continue }
+            if word == KnownWord.star || word == KnownWord.ampersand { return nil }      // C: `struct s *f(...) {`
             break
         }
         return name

@@ -71,26 +71,26 @@ struct BraceWalker {
         let depthBefore = frames[top].depth + frames[top].headControls
         defer { if tokens.kinds[index] == .identifier { out.depth[index] = depthBefore } }
         switch word {
-        case Word.openParen, Word.openBracket: frames[top].parens += 1
-        case Word.closeParen, Word.closeBracket: frames[top].parens = max(0, frames[top].parens - 1)
-        case Word.semicolon:
+        case KnownWord.openParen, KnownWord.openBracket: frames[top].parens += 1
+        case KnownWord.closeParen, KnownWord.closeBracket: frames[top].parens = max(0, frames[top].parens - 1)
+        case KnownWord.semicolon:
             if frames[top].parens == 0, !(rules.grammar.semicolonInHeaders && frames[top].headControls > 0) {
                 record(index); resetHead(at: index + 1); return
             }
-        case Word.openBrace: openBrace(index); record(index); return
-        case Word.closeBrace: record(index); closeBrace(index); return
+        case KnownWord.openBrace: openBrace(index); record(index); return
+        case KnownWord.closeBrace: record(index); closeBrace(index); return
         default: break
         }
         if tokens.kinds[index] == .identifier {
-            if rules.nesting.contains(word) || (word == Word.elseWord && !followedByIf(index)) {
-                if !(word == Word.ifWord && index > 0 && hash(index - 1) == Word.elseWord),
-                   !(word == Word.whileWord && out.roles[index] == .doWhileTail) {
-                    if !(rules.hybrids.contains(word) && word != Word.elseWord) { frames[top].headControls += 1 }
-                    if word == Word.doWord { frames[top].isDo = true }
+            if rules.nesting.contains(word) || (word == KnownWord.elseWord && !followedByIf(index)) {
+                if !(word == KnownWord.ifWord && index > 0 && hash(index - 1) == KnownWord.elseWord),
+                   !(word == KnownWord.whileWord && out.roles[index] == .doWhileTail) {
+                    if !(rules.hybrids.contains(word) && word != KnownWord.elseWord) { frames[top].headControls += 1 }
+                    if word == KnownWord.doWord { frames[top].isDo = true }
                 }
-                if word == Word.ifWord, index > 0, hash(index - 1) == Word.elseWord { out.roles[index] = .elseIf }
-                if word == Word.elseWord, rules.grammar.letElse, frames[top].headStart < index,
-                   hash(frames[top].headStart) == Word.letWord {
+                if word == KnownWord.ifWord, index > 0, hash(index - 1) == KnownWord.elseWord { out.roles[index] = .elseIf }
+                if word == KnownWord.elseWord, rules.grammar.letElse, frames[top].headStart < index,
+                   hash(frames[top].headStart) == KnownWord.letWord {
                     out.extraDecisions.append((index, 1))
                 }
             }
@@ -113,7 +113,7 @@ struct BraceWalker {
 
     /// `else if` counts once, at the `if`; Kotlin's `else ->` arm is no branch of an if.
     private func followedByIf(_ index: Int) -> Bool {
-        index + 1 < tokens.count && (hash(index + 1) == Word.ifWord || hash(index + 1) == Word.arrow)
+        index + 1 < tokens.count && (hash(index + 1) == KnownWord.ifWord || hash(index + 1) == KnownWord.arrow)
     }
 
     /// Sets the token's owner and depth, and the owner's deepest control nesting.
@@ -144,13 +144,13 @@ struct BraceWalker {
         let previous = index - 1
         if tokens.kinds[previous] == .punctuation {
             let word = hash(previous)
-            if word != Word.closeParen && word != Word.closeBracket && word != Word.closeBrace { return true }
+            if word != KnownWord.closeParen && word != KnownWord.closeBracket && word != KnownWord.closeBrace { return true }
         }
         if tokens.kinds[index] == .punctuation {
             let word = hash(index)
-            return word == Word.dot || word == Word.andAnd || word == Word.orOr || Word.questionDot == word
-                || word == Word.questionQuestion
-                || word == Word.question || word == Word.colon || word == Word.fatArrow || word == Word.arrow
+            return word == KnownWord.dot || word == KnownWord.andAnd || word == KnownWord.orOr || KnownWord.questionDot == word
+                || word == KnownWord.questionQuestion
+                || word == KnownWord.question || word == KnownWord.colon || word == KnownWord.fatArrow || word == KnownWord.arrow
         }
         return false
     }
@@ -200,13 +200,13 @@ struct BraceWalker {
         let previous = hash(index - 1)
         if frames[frames.count - 1].isSwitch { return false }         // `case x -> {` is an arm, not a lambda
         if rules.lambdaArrows.contains(previous) { return true }
-        if previous == Word.pipe || previous == Word.orOr { return true }                 // Rust closures
-        if previous == Word.closeParen, partner[index - 1] > 0, hash(Int(partner[index - 1]) - 1) == Word.closeBracket {
+        if previous == KnownWord.pipe || previous == KnownWord.orOr { return true }                 // Rust closures
+        if previous == KnownWord.closeParen, partner[index - 1] > 0, hash(Int(partner[index - 1]) - 1) == KnownWord.closeBracket {
             return true                                                                    // C++ lambdas
         }
         if rules.grammar.bracesAreLambdas {
-            return !(previous == Word.closeBrace || previous == Word.semicolon || previous == Word.openBrace)
-                && !frames[frames.count - 1].declarations || previous == Word.equals
+            return !(previous == KnownWord.closeBrace || previous == KnownWord.semicolon || previous == KnownWord.openBrace)
+                && !frames[frames.count - 1].declarations || previous == KnownWord.equals
         }
         return false
     }
@@ -218,7 +218,7 @@ struct BraceWalker {
             popFrame(lastToken: last.close == index ? index : index - 1)
             if last.close == index {
                 resetHead(at: index + 1)
-                if wasDo, index + 1 < tokens.count, hash(index + 1) == Word.whileWord {
+                if wasDo, index + 1 < tokens.count, hash(index + 1) == KnownWord.whileWord {
                     out.roles[index + 1] = .doWhileTail
                 }
                 return
@@ -241,8 +241,8 @@ struct BraceWalker {
     private mutating func closeExpressionBodies(before index: Int) {
         while frames[frames.count - 1].kind == .expressionFunction, frames[frames.count - 1].parens == 0 {
             let word = hash(index)
-            let ends = word == Word.semicolon || word == Word.comma || word == Word.closeParen
-                || word == Word.closeBracket || word == Word.closeBrace
+            let ends = word == KnownWord.semicolon || word == KnownWord.comma || word == KnownWord.closeParen
+                || word == KnownWord.closeBracket || word == KnownWord.closeBrace
                 || (tokens.startsLine[index] && index > frames[frames.count - 1].bodyStart && !continuesLine(index))
             guard ends else { return }
             popFrame(lastToken: index - 1)
@@ -257,7 +257,7 @@ enum BracketPairs {
         var stack: [Int32] = []
         for index in 0..<tokens.count where tokens.kinds[index] == .punctuation {
             let word = tokens.hashes[index]
-            if word == Word.openParen || word == Word.openBracket || word == Word.openBrace {
+            if word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace {
                 stack.append(Int32(index))
             } else if let open = closing(word) {
                 // Pop to the nearest matching opener; openers left unmatched stay at -1.
@@ -276,9 +276,9 @@ enum BracketPairs {
 
     private static func closing(_ word: UInt64) -> UInt64? {
         switch word {
-        case Word.closeParen: return Word.openParen
-        case Word.closeBracket: return Word.openBracket
-        case Word.closeBrace: return Word.openBrace
+        case KnownWord.closeParen: return KnownWord.openParen
+        case KnownWord.closeBracket: return KnownWord.openBracket
+        case KnownWord.closeBrace: return KnownWord.openBrace
         default: return nil
         }
     }

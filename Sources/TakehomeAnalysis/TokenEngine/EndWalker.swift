@@ -39,7 +39,7 @@ struct EndWalker {
     func text(_ index: Int) -> String { tokens.text(index, in: bytes) }
 
     private func startsStatement(_ index: Int) -> Bool {
-        index == 0 || tokens.startsLine[index] || tokens.hashes[index - 1] == Word.semicolon
+        index == 0 || tokens.startsLine[index] || tokens.hashes[index - 1] == KnownWord.semicolon
             || EndWalker.statementStarters.contains(tokens.hashes[index - 1])
     }
 
@@ -55,25 +55,25 @@ struct EndWalker {
             let top = blocks[blocks.count - 1]
             record(index, depth: top.depth)
             guard tokens.kinds[index] == .identifier,
-                  index == 0 || (tokens.hashes[index - 1] != Word.dot && tokens.hashes[index - 1] != Word.defWord)
+                  index == 0 || (tokens.hashes[index - 1] != KnownWord.dot && tokens.hashes[index - 1] != KnownWord.defWord)
             else { continue }   // `x.class`, `def for`: names
             switch word {
-            case Word.defWord: startFunction(index)
-            case Word.classWord, EndWalker.module:
+            case KnownWord.defWord: startFunction(index)
+            case KnownWord.classWord, EndWalker.module:
                 if index + 1 < tokens.count, tokens.hashes[index + 1] == EndWalker.shovel { push(.type, name: "") }
                 else { push(.type, name: typeName(after: index)) }
-            case Word.ifWord, EndWalker.unless, Word.whileWord, EndWalker.until:
+            case KnownWord.ifWord, EndWalker.unless, KnownWord.whileWord, EndWalker.until:
                 if startsStatement(index) {
                     push(.control, name: "")
-                    loopAwaitingDo = word == Word.whileWord || word == EndWalker.until
+                    loopAwaitingDo = word == KnownWord.whileWord || word == EndWalker.until
                 }
-            case Word.forWord: push(.control, name: ""); loopAwaitingDo = true
+            case KnownWord.forWord: push(.control, name: ""); loopAwaitingDo = true
             case EndWalker.caseWord: push(.switchBlock, name: "")
             case EndWalker.begin: push(.plain, name: "")
-            case Word.doWord:
+            case KnownWord.doWord:
                 if loopAwaitingDo { loopAwaitingDo = false } else { push(.plain, name: "") }
             case EndWalker.end: if blocks.count > 1 { pop(lastToken: index) }
-            case Word.elseWord:
+            case KnownWord.elseWord:
                 if top.kind == .switchBlock { out.roles[index] = .notBranch }
             default: break
             }
@@ -84,7 +84,7 @@ struct EndWalker {
 
     private func typeName(after keyword: Int) -> String {
         var cursor = keyword + 1, name = ""
-        while cursor < tokens.count, tokens.kinds[cursor] == .identifier || tokens.hashes[cursor] == Word.doubleColon,
+        while cursor < tokens.count, tokens.kinds[cursor] == .identifier || tokens.hashes[cursor] == KnownWord.doubleColon,
               !(cursor > keyword + 1 && tokens.startsLine[cursor]) {
             name += text(cursor); cursor += 1
         }
@@ -97,26 +97,26 @@ struct EndWalker {
         // `def self.name`, `def name=`, `def ==(other)`, `def [](key)`
         while cursor < tokens.count, !tokens.startsLine[cursor] || cursor == def + 1 {
             let word = tokens.hashes[cursor]
-            if word == Word.openParen || word == Word.semicolon || (tokens.kinds[cursor] == .identifier && !name.isEmpty
+            if word == KnownWord.openParen || word == KnownWord.semicolon || (tokens.kinds[cursor] == .identifier && !name.isEmpty
                 && !name.hasSuffix(".")) { break }
-            if word == Word.equals, !name.isEmpty, cursor + 1 < tokens.count, tokens.hashes[cursor + 1] != Word.openParen,
+            if word == KnownWord.equals, !name.isEmpty, cursor + 1 < tokens.count, tokens.hashes[cursor + 1] != KnownWord.openParen,
                tokens.starts[cursor] != tokens.ends[cursor - 1] { break }
             name += text(cursor); cursor += 1
-            if tokens.kinds[cursor - 1] == .identifier, cursor < tokens.count, tokens.hashes[cursor] != Word.dot,
-               tokens.hashes[cursor] != Word.equals || tokens.starts[cursor] != tokens.ends[cursor - 1] { break }
+            if tokens.kinds[cursor - 1] == .identifier, cursor < tokens.count, tokens.hashes[cursor] != KnownWord.dot,
+               tokens.hashes[cursor] != KnownWord.equals || tokens.starts[cursor] != tokens.ends[cursor - 1] { break }
         }
         if name.hasPrefix("self.") { name.removeFirst(5) }
         var params = 0
         var endless = false
-        if cursor < tokens.count, tokens.hashes[cursor] == Word.openParen, partner[cursor] > cursor {
+        if cursor < tokens.count, tokens.hashes[cursor] == KnownWord.openParen, partner[cursor] > cursor {
             params = ParameterCounter(tokens: tokens, partner: partner).count(cursor, Int(partner[cursor]))
             let after = Int(partner[cursor]) + 1
-            endless = after < tokens.count && tokens.hashes[after] == Word.equals && !tokens.startsLine[after]
-        } else if cursor < tokens.count, !tokens.startsLine[cursor], tokens.hashes[cursor] != Word.semicolon {
+            endless = after < tokens.count && tokens.hashes[after] == KnownWord.equals && !tokens.startsLine[after]
+        } else if cursor < tokens.count, !tokens.startsLine[cursor], tokens.hashes[cursor] != KnownWord.semicolon {
             params = 1
             var scan = cursor
             while scan < tokens.count, !tokens.startsLine[scan] {
-                if tokens.hashes[scan] == Word.comma { params += 1 }
+                if tokens.hashes[scan] == KnownWord.comma { params += 1 }
                 scan += 1
             }
         }

@@ -24,10 +24,10 @@ struct FunctionMeasure {
             let word = tokens.hashes[index]
             let kind = tokens.kinds[index]
             if kind == .punctuation {
-                if word == Word.openParen || word == Word.openBracket {
+                if word == KnownWord.openParen || word == KnownWord.openBracket {
                     level += 1
                     if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
-                } else if word == Word.closeParen || word == Word.closeBracket {
+                } else if word == KnownWord.closeParen || word == KnownWord.closeBracket {
                     level = max(0, level - 1)
                 } else if rules.sequenceBreakers.contains(word) {
                     lastOperator[level] = 0
@@ -52,16 +52,16 @@ struct FunctionMeasure {
                 }
                 if rules.hybrids.contains(word) {
                     let next = index + 1 < tokens.count ? tokens.hashes[index + 1] : 0
-                    if !(word == Word.elseWord && (next == Word.arrow || next == Word.ifWord)) {
+                    if !(word == KnownWord.elseWord && (next == KnownWord.arrow || next == KnownWord.ifWord)) {
                         cognitive[owner] += 1
                     }
                 } else if rules.nesting.contains(word) {
                     cognitive[owner] += 1 + nesting
                 } else if rules.jumps.contains(word) {
                     cognitive[owner] += 1
-                } else if (word == Word.breakWord || word == Word.continueWord), index + 1 < tokens.count,
+                } else if (word == KnownWord.breakWord || word == KnownWord.continueWord), index + 1 < tokens.count,
                           !tokens.startsLine[index + 1],
-                          tokens.kinds[index + 1] == .identifier || tokens.hashes[index + 1] == Word.at {
+                          tokens.kinds[index + 1] == .identifier || tokens.hashes[index + 1] == KnownWord.at {
                     cognitive[owner] += 1
                 } else if word == nameHashes[owner], index != functions[owner].nameToken, isCall(index) {
                     cognitive[owner] += 1
@@ -70,7 +70,7 @@ struct FunctionMeasure {
                 if rules.logical.contains(word) {
                     if lastOperator[level] != word { cognitive[owner] += 1 }
                     lastOperator[level] = word
-                } else if word == Word.question, rules.grammar.ternary, isDecision(index, word) {
+                } else if word == KnownWord.question, rules.grammar.ternary, isDecision(index, word) {
                     cognitive[owner] += 1 + nesting
                 }
             }
@@ -103,14 +103,14 @@ struct FunctionMeasure {
 
     /// `?` is a decision unless it belongs to a type: `List<?>`, `x?: T`, `T?,` and the like.
     private func isDecision(_ index: Int, _ word: UInt64) -> Bool {
-        guard word == Word.question, rules.grammar.ternary else { return true }
+        guard word == KnownWord.question, rules.grammar.ternary else { return true }
         guard index + 1 < tokens.count else { return false }
-        if index > 0, tokens.hashes[index - 1] == Word.less { return false }
+        if index > 0, tokens.hashes[index - 1] == KnownWord.less { return false }
         if rules.notAfterTernary.contains(tokens.hashes[index + 1]) { return false }
         // `object?[] args`, `list?[0]`: a nullable array type or a null-conditional index, written without a space.
-        if tokens.hashes[index + 1] == Word.openBracket, tokens.starts[index + 1] == tokens.ends[index] { return false }
+        if tokens.hashes[index + 1] == KnownWord.openBracket, tokens.starts[index + 1] == tokens.ends[index] { return false }
         // `T? name,` / `T? name = ...` / `T? name)`: a nullable type, not a conditional.
-        if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == Word.greater,
+        if index > 0, tokens.kinds[index - 1] == .identifier || tokens.hashes[index - 1] == KnownWord.greater,
            index + 2 < tokens.count, tokens.kinds[index + 1] == .identifier,
            rules.afterNullableName.contains(tokens.hashes[index + 2]) {
             return false
@@ -120,10 +120,10 @@ struct FunctionMeasure {
 
     /// A call of the function's own name (recursion): `name(`, `self.name(`, `this.name(`.
     private func isCall(_ index: Int) -> Bool {
-        guard index + 1 < tokens.count, tokens.hashes[index + 1] == Word.openParen else { return false }
-        guard index > 0, tokens.hashes[index - 1] == Word.dot else {
+        guard index + 1 < tokens.count, tokens.hashes[index + 1] == KnownWord.openParen else { return false }
+        guard index > 0, tokens.hashes[index - 1] == KnownWord.dot else {
             return index == 0 || !rules.functionKeywords.contains(tokens.hashes[index - 1])
         }
-        return index > 1 && (tokens.hashes[index - 2] == Word.selfWord || tokens.hashes[index - 2] == Word.thisWord)
+        return index > 1 && (tokens.hashes[index - 2] == KnownWord.selfWord || tokens.hashes[index - 2] == KnownWord.thisWord)
     }
 }

@@ -9,10 +9,10 @@ struct HeadReader {
         if anywhere {
             // Outside declarations (JavaScript object literals) only `name(...) {` or `name(...): T {` qualifies.
             var close = end - 1
-            if walker.hash(close) != Word.closeParen {
+            if walker.hash(close) != KnownWord.closeParen {
                 var cursor = close
-                while cursor > max(start, end - 24), walker.hash(cursor) != Word.colon { cursor -= 1 }
-                guard cursor > start, walker.hash(cursor) == Word.colon, walker.hash(cursor - 1) == Word.closeParen else { return nil }
+                while cursor > max(start, end - 24), walker.hash(cursor) != KnownWord.colon { cursor -= 1 }
+                guard cursor > start, walker.hash(cursor) == KnownWord.colon, walker.hash(cursor - 1) == KnownWord.closeParen else { return nil }
                 close = cursor - 1
             }
             let open = Int(walker.partner[close])
@@ -24,7 +24,7 @@ struct HeadReader {
         while cursor < end {
             let word = walker.hash(cursor)
             if walker.tokens.kinds[cursor] == .directive { cursor += 1; continue }
-            if word == Word.openParen {
+            if word == KnownWord.openParen {
                 let close = Int(walker.partner[cursor])
                 guard close > cursor, close < end else { return candidate.map { signature(nameAt: $0.name, open: $0.open, headStart: start) } ?? nil }
                 if let name = nameBefore(cursor, start: start) {
@@ -34,11 +34,11 @@ struct HeadReader {
                 }
                 cursor = close + 1; continue
             }
-            if word == Word.openBracket || word == Word.openBrace, walker.partner[cursor] > cursor {
+            if word == KnownWord.openBracket || word == KnownWord.openBrace, walker.partner[cursor] > cursor {
                 cursor = Int(walker.partner[cursor]) + 1; continue
             }
-            let afterOperator = cursor > start && walker.hash(cursor - 1) == Word.operatorWord
-            if !afterOperator, word == Word.equals || word == Word.fatArrow && candidate == nil || word == Word.equalEqual {
+            let afterOperator = cursor > start && walker.hash(cursor - 1) == KnownWord.operatorWord
+            if !afterOperator, word == KnownWord.equals || word == KnownWord.fatArrow && candidate == nil || word == KnownWord.equalEqual {
                 if candidate == nil { return nil }
                 break
             }
@@ -54,24 +54,24 @@ struct HeadReader {
         guard previous >= start else { return nil }
         if walker.isName(previous) {
             // `@Annotation(...)` is not a function.
-            if previous - 1 >= start, walker.hash(previous - 1) == Word.at { return nil }
+            if previous - 1 >= start, walker.hash(previous - 1) == KnownWord.at { return nil }
             var cursor = previous - 1
-            while cursor >= start, walker.hash(cursor) == Word.dot, cursor - 1 >= start, walker.isName(cursor - 1) { cursor -= 2 }
-            if cursor >= start, walker.hash(cursor) == Word.at { return nil }
+            while cursor >= start, walker.hash(cursor) == KnownWord.dot, cursor - 1 >= start, walker.isName(cursor - 1) { cursor -= 2 }
+            if cursor >= start, walker.hash(cursor) == KnownWord.at { return nil }
             return previous
         }
-        if walker.hash(previous) == Word.operatorWord { return previous }
-        if previous - 1 >= start, walker.hash(previous - 1) == Word.operatorWord { return previous - 1 }
-        if walker.hash(previous) == Word.closeParen, walker.partner[previous] == previous - 1, previous - 2 >= start,
-           walker.hash(previous - 2) == Word.operatorWord {
+        if walker.hash(previous) == KnownWord.operatorWord { return previous }
+        if previous - 1 >= start, walker.hash(previous - 1) == KnownWord.operatorWord { return previous - 1 }
+        if walker.hash(previous) == KnownWord.closeParen, walker.partner[previous] == previous - 1, previous - 2 >= start,
+           walker.hash(previous - 2) == KnownWord.operatorWord {
             return previous - 2                                                    // operator()(...)
         }
-        if walker.hash(previous) == Word.greater, walker.rules.grammar.separator == "::" {
+        if walker.hash(previous) == KnownWord.greater, walker.rules.grammar.separator == "::" {
             // `name<T>(` (C++ template specialisation)
             var cursor = previous, depth = 0
             while cursor >= start {
                 let word = walker.hash(cursor)
-                if word == Word.greater { depth += 1 } else if word == Word.less { depth -= 1; if depth == 0 { break } }
+                if word == KnownWord.greater { depth += 1 } else if word == KnownWord.less { depth -= 1; if depth == 0 { break } }
                 cursor -= 1
             }
             return cursor - 1 >= start && walker.isName(cursor - 1) ? cursor - 1 : nil
@@ -83,8 +83,8 @@ struct HeadReader {
         var cursor = start
         while cursor < end {
             let word = walker.hash(cursor)
-            if !(walker.tokens.kinds[cursor] == .identifier || word == Word.star || word == Word.ampersand
-                 || word == Word.doubleColon || word == Word.less || word == Word.greater) { return false }
+            if !(walker.tokens.kinds[cursor] == .identifier || word == KnownWord.star || word == KnownWord.ampersand
+                 || word == KnownWord.doubleColon || word == KnownWord.less || word == KnownWord.greater) { return false }
             cursor += 1
         }
         return true
@@ -93,22 +93,22 @@ struct HeadReader {
     private func signature(nameAt name: Int, open: Int, headStart: Int) -> BraceWalker.Signature {
         var first = name
         var text = walker.text(name)
-        if walker.hash(name) == Word.operatorWord {
+        if walker.hash(name) == KnownWord.operatorWord {
             var cursor = name + 1
             while cursor < open { text += walker.text(cursor); cursor += 1 }
         }
-        if name - 1 >= headStart, walker.hash(name - 1) == Word.tilde { first = name - 1; text = "~" + text }
+        if name - 1 >= headStart, walker.hash(name - 1) == KnownWord.tilde { first = name - 1; text = "~" + text }
         // Qualified out-of-line definitions: `A::B::name`.
-        while first - 2 >= headStart, walker.hash(first - 1) == Word.doubleColon, walker.isName(first - 2) {
+        while first - 2 >= headStart, walker.hash(first - 1) == KnownWord.doubleColon, walker.isName(first - 2) {
             first -= 2; text = walker.text(first) + "::" + text
         }
         if walker.rules.grammar.methodsAnywhere, name - 1 >= headStart,
-           walker.hash(name - 1) == Word.get || walker.hash(name - 1) == Word.set {
+           walker.hash(name - 1) == KnownWord.get || walker.hash(name - 1) == KnownWord.set {
             text += "." + walker.text(name - 1)
         }
         var paramsOpen = open
-        if walker.hash(name) == Word.operatorWord, walker.hash(open) == Word.openParen,
-           walker.partner[open] == open + 1, open + 2 < walker.tokens.count, walker.hash(open + 2) == Word.openParen {
+        if walker.hash(name) == KnownWord.operatorWord, walker.hash(open) == KnownWord.openParen,
+           walker.partner[open] == open + 1, open + 2 < walker.tokens.count, walker.hash(open + 2) == KnownWord.openParen {
             paramsOpen = open + 2; text = "operator()"
         }
         return BraceWalker.Signature(firstToken: first, nameToken: name, name: text, paramsOpen: paramsOpen,

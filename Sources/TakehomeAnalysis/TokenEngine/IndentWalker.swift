@@ -52,13 +52,13 @@ struct IndentWalker {
             let nestingAtToken = top.depth
             if statementStart, tokens.kinds[index] == .identifier {
                 switch word {
-                case Word.defWord:
+                case KnownWord.defWord:
                     header = .function
                     headerFunction = startFunction(at: index, indent: statementIndent)
-                case Word.classWord:
+                case KnownWord.classWord:
                     header = .type; headerName = index + 1 < tokens.count ? text(index + 1) : ""
-                case Word.ifWord, Word.forWord, Word.whileWord, IndentWalker.except: header = .control
-                case IndentWalker.elif, Word.elseWord: header = .control
+                case KnownWord.ifWord, KnownWord.forWord, KnownWord.whileWord, IndentWalker.except: header = .control
+                case IndentWalker.elif, KnownWord.elseWord: header = .control
                 case IndentWalker.match where isSoftKeyword(index): header = .match; out.roles[index] = .expressionCondition
                 case IndentWalker.caseWord where top.kind == .match:
                     header = .plain
@@ -67,18 +67,18 @@ struct IndentWalker {
                 default: break
                 }
             } else if tokens.kinds[index] == .identifier {
-                if word == Word.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
-                if word == Word.ifWord { out.roles[index] = .expressionCondition }
-                if word == Word.elseWord { out.roles[index] = .notBranch }
+                if word == KnownWord.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
+                if word == KnownWord.ifWord { out.roles[index] = .expressionCondition }
+                if word == KnownWord.elseWord { out.roles[index] = .notBranch }
             }
             if word != IndentWalker.asyncWord { statementStart = false }
             switch word {
-            case Word.openParen, Word.openBracket, Word.openBrace: parens += 1; comprehension.append(false)
-            case Word.closeParen, Word.closeBracket, Word.closeBrace:
+            case KnownWord.openParen, KnownWord.openBracket, KnownWord.openBrace: parens += 1; comprehension.append(false)
+            case KnownWord.closeParen, KnownWord.closeBracket, KnownWord.closeBrace:
                 parens = max(0, parens - 1); if comprehension.count > 1 { comprehension.removeLast() }
             case IndentWalker.lambda: if parens == 0 { lambdas += 1 }
-            case Word.semicolon where parens == 0: statementStart = true; header = nil
-            case Word.colon where parens == 0:
+            case KnownWord.semicolon where parens == 0: statementStart = true; header = nil
+            case KnownWord.colon where parens == 0:
                 if lambdas > 0 { lambdas -= 1 } else if let kind = header {
                     record(index, depth: nestingAtToken)
                     push(kind, indent: statementIndent, name: headerName, function: headerFunction)
@@ -97,14 +97,14 @@ struct IndentWalker {
     private func isSoftKeyword(_ index: Int) -> Bool {
         guard index + 1 < tokens.count, !tokens.startsLine[index + 1] else { return false }
         let next = tokens.hashes[index + 1]
-        return ![Word.equals, Word.dot, Word.colon, Word.comma, Word.closeParen].contains(next)
-            && tokens.kinds[index + 1] != .punctuation || next == Word.openParen || next == Word.openBracket
+        return ![KnownWord.equals, KnownWord.dot, KnownWord.colon, KnownWord.comma, KnownWord.closeParen].contains(next)
+            && tokens.kinds[index + 1] != .punctuation || next == KnownWord.openParen || next == KnownWord.openBracket
     }
 
     private mutating func startFunction(at def: Int, indent: Int32) -> Int32 {
         let nameToken = def + 1 < tokens.count ? def + 1 : def
         var open = nameToken + 1
-        if open < tokens.count, tokens.hashes[open] == Word.openBracket, partner[open] > open { open = Int(partner[open]) + 1 }
+        if open < tokens.count, tokens.hashes[open] == KnownWord.openBracket, partner[open] > open { open = Int(partner[open]) + 1 }
         let top = blocks[blocks.count - 1]
         var scope: [String] = []
         for block in blocks where block.kind == .type || block.kind == .function {
@@ -113,7 +113,7 @@ struct IndentWalker {
         let simple = text(nameToken)
         let first = def > 0 && tokens.hashes[def - 1] == IndentWalker.asyncWord && !tokens.startsLine[def] ? def - 1 : def
         var params = 0
-        if open < tokens.count, tokens.hashes[open] == Word.openParen, partner[open] > open {
+        if open < tokens.count, tokens.hashes[open] == KnownWord.openParen, partner[open] > open {
             params = ParameterCounter(tokens: tokens, partner: partner).count(open, Int(partner[open]))
         }
         out.functions.append(FunctionRecord(
@@ -164,20 +164,20 @@ struct ParameterCounter {
     func count(_ open: Int, _ close: Int) -> Int {
         var count = 0, cursor = open + 1, segment = 0, first: UInt64 = 0, second: UInt64 = 0, angles = 0
         func finish() {
-            let marker = segment == 1 && [Word.selfWord, Word.thisWord, Word.voidWord, Word.star, Word.slash].contains(first)
-            if segment > 0 && !marker && !(first == Word.thisWord && second == Word.colon) { count += 1 }
+            let marker = segment == 1 && [KnownWord.selfWord, KnownWord.thisWord, KnownWord.voidWord, KnownWord.star, KnownWord.slash].contains(first)
+            if segment > 0 && !marker && !(first == KnownWord.thisWord && second == KnownWord.colon) { count += 1 }
             segment = 0
         }
         while cursor < close {
             let word = tokens.hashes[cursor]
-            if word == Word.comma, angles == 0 { finish(); cursor += 1; continue }
-            if word == Word.less { angles += 1 } else if word == Word.greater, angles > 0 { angles -= 1 }
-            else if word == Word.shiftRight { angles = max(0, angles - 2) }
-            if word != Word.ampersand, word != Word.andAnd, word != Word.mutWord, tokens.kinds[cursor] != .directive {
+            if word == KnownWord.comma, angles == 0 { finish(); cursor += 1; continue }
+            if word == KnownWord.less { angles += 1 } else if word == KnownWord.greater, angles > 0 { angles -= 1 }
+            else if word == KnownWord.shiftRight { angles = max(0, angles - 2) }
+            if word != KnownWord.ampersand, word != KnownWord.andAnd, word != KnownWord.mutWord, tokens.kinds[cursor] != .directive {
                 if segment == 0 { first = word } else if segment == 1 { second = word }
                 segment += 1
             }
-            if (word == Word.openParen || word == Word.openBracket || word == Word.openBrace), partner[cursor] > cursor {
+            if (word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace), partner[cursor] > cursor {
                 cursor = Int(partner[cursor]) + 1; continue
             }
             cursor += 1

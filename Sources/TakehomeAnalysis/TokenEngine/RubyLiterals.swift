@@ -18,7 +18,7 @@ extension Lexer {
             return true
         }
         if identifierStart[Int(byte)], at == 0 || !identifierContinue[Int(bytes[at - 1])], let end = keywordName(at, s),
-           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.tokens.hashes.last != Word.question {
+           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.tokens.hashes.last != KnownWord.question {
             s.index = end + 1   // `if: ready` is a hash key, no condition
             s.emit(.string, at, end + 1, line: s.line, hash: Lexer.stringHash)
             return true

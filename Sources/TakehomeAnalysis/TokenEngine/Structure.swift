@@ -77,7 +77,7 @@ struct CompiledGrammar: Sendable {
 
 /// Hashes of the punctuation and words the structure passes look for, as literals (`CloneToken.hash`
 /// of the text in the comment) so that reading them costs no lazy initialisation in hot loops.
-enum Word {
+enum KnownWord {
     static let openParen: UInt64 = 0xaf63a54c86018f17 // "("
     static let closeParen: UInt64 = 0xaf63a44c86018d64 // ")"
     static let openBracket: UInt64 = 0xaf64164c86024f1a // "["

@@ -22,26 +22,38 @@ public struct TokenAnalyzer: LanguageAnalyzer {
 
     /// Analyses raw UTF-8 bytes (invalid UTF-8 is read byte-wise, never rejected).
     public func analyze(bytes: UnsafeBufferPointer<UInt8>, path: String) -> FileAnalysis {
+        analyzeKeepingTokens(bytes: bytes, path: path).analysis
+    }
+
+    /// Analyses raw UTF-8 bytes and hands back the tokens and functions it found, so that a design
+    /// reader of the same language reads them without lexing and walking the file again.
+    func analyzeKeepingTokens(bytes: UnsafeBufferPointer<UInt8>, path: String)
+        -> (analysis: FileAnalysis, tokens: TokenStream, functions: [FunctionRecord]) {
         let lexed = lexer.lex(bytes)
-        let structure: FileStructure
-        switch rules.grammar.blocks {
-        case .braces:
-            var walker = BraceWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
-            structure = walker.walk()
-        case .indentation:
-            var walker = IndentWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
-            structure = walker.walk()
-        case .keywordEnd:
-            var walker = EndWalker(tokens: lexed.tokens, bytes: bytes, rules: rules)
-            structure = walker.walk()
-        }
+        let structure = Self.structure(of: lexed.tokens, bytes: bytes, rules: rules)
         var functions = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
             .measure(path: path, marks: lexed.marks)
         functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) }
         let lines = LineTally(marks: lexed.marks, lineCount: lineCount(bytes, lexed.lineCount))
-        return FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
-                            blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
-                            notes: lexed.notes + structure.notes)
+        let analysis = FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
+                                    blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
+                                    notes: lexed.notes + structure.notes)
+        return (analysis, lexed.tokens, structure.functions)
+    }
+
+    /// The functions and blocks of a lexed file, by its grammar's kind of blocks.
+    static func structure(of tokens: TokenStream, bytes: UnsafeBufferPointer<UInt8>, rules: CompiledGrammar) -> FileStructure {
+        switch rules.grammar.blocks {
+        case .braces:
+            var walker = BraceWalker(tokens: tokens, bytes: bytes, rules: rules)
+            return walker.walk()
+        case .indentation:
+            var walker = IndentWalker(tokens: tokens, bytes: bytes, rules: rules)
+            return walker.walk()
+        case .keywordEnd:
+            var walker = EndWalker(tokens: tokens, bytes: bytes, rules: rules)
+            return walker.walk()
+        }
     }
 
     private func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ counted: Int) -> Int {

@@ -1,0 +1,69 @@
+/// The distinct words of a run of tokens, each with the position where it was first seen and how
+/// many times it was added: an open-addressing table over the words' own hashes, so that tallying
+/// a file's identifiers makes no String and re-hashes nothing.
+struct WordTally {
+    /// Per slot: the word's hash (0 for an empty slot) and its entry number.
+    private var keys: [UInt64]
+    private var entryAt: [Int32]
+    private var mask: Int
+    /// Per entry, in the order first seen.
+    private var entryKeys: [UInt64] = []
+    private(set) var firsts: [Int] = []
+    private(set) var counts: [Int] = []
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 16)
+        entryAt = [Int32](repeating: -1, count: 16)
+        mask = 15
+    }
+
+    /// The words of a sequence, each once (`firsts` holds the position of its first copy).
+    init<S: Sequence>(_ words: S) where S.Element == Word {
+        self.init()
+        for (position, word) in words.enumerated() { add(word, at: position) }
+    }
+
+    /// Hash 0 marks an empty slot; a word hashing to 0 is stored as 1.
+    @inline(__always) private static func key(_ word: Word) -> UInt64 { word.hash == 0 ? 1 : word.hash }
+
+    @inline(__always) private func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// Counts `word`, remembering `position` when it is new.
+    mutating func add(_ word: Word, at position: Int) {
+        let key = Self.key(word)
+        let slot = slot(of: key)
+        if keys[slot] == key { counts[Int(entryAt[slot])] += 1; return }
+        keys[slot] = key
+        entryAt[slot] = Int32(entryKeys.count)
+        entryKeys.append(key); firsts.append(position); counts.append(1)
+        if entryKeys.count * 2 > keys.count { grow() }
+    }
+
+    func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }
+
+    /// How many distinct words were added.
+    var count: Int { entryKeys.count }
+
+    private mutating func grow() {
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        entryAt = [Int32](repeating: -1, count: keys.count)
+        mask = keys.count - 1
+        for (entry, key) in entryKeys.enumerated() {
+            let slot = slot(of: key)
+            keys[slot] = key; entryAt[slot] = Int32(entry)
+        }
+    }
+}
+
+extension CodeTokens {
+    /// The texts of the tokens at `indices`, each distinct text once, in the order first met.
+    func distinctTexts<S: Sequence>(_ indices: S) -> [String] where S.Element == Int {
+        var tally = WordTally()
+        for index in indices { tally.add(words[index], at: index) }
+        return tally.firsts.map { texts[$0] }
+    }
+}
