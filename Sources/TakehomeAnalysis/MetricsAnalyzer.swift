@@ -50,16 +50,40 @@ public struct MetricsAnalyzer: Sendable {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let tree = try walker.walk(root, subfolder: subfolder)
         let (analyses, designs) = Self.analyzeInParallel(tree.files)
-        var metrics = measure(tree, analyses: analyses)
+        let measured = measure(tree, analyses: analyses)
+        var size = measured.size
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
-        metrics.size.notes += manifests.notes
-        if var design = DesignReading.read(tree, designs: designs, sizes: metrics.size, dependencies: manifests.dependencies) {
-            design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
-            metrics.overEngineering = design.overEngineering()
-            metrics.structural = design.structural()
-        }
+        size.notes += manifests.notes
+        // Clone detection and the design model's signals need each other's nothing: one core each.
+        let (duplication, design) = Self.concurrently({
+            DuplicationAnalysis.measure(measured.duplicationInput, minTokens: options.minTokens)
+        }, {
+            DesignReading.read(tree, designs: designs, sizes: size, dependencies: manifests.dependencies).map { design in
+                var design = design
+                design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
+                return (design.overEngineering(), design.structural())
+            }
+        })
+        var metrics = CodeMetrics(size: size, complexity: measured.complexity, duplication: duplication)
+        metrics.overEngineering = design?.0
+        metrics.structural = design?.1
         return metrics
+    }
+
+    /// Runs `first` and `second` at the same time and returns both results.
+    static func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let results = ResultSlots<Any>(count: 2)
+                let work = UncheckedPair(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    results.store(index == 0 ? work.first() as Any : work.second() as Any, at: index)
+                }
+                let values = results.values
+                return (values[0] as! A, values[1] as! B)
+            }
+        }
     }
 
     /// Each file's analysis and design model, in the files' order.
@@ -73,7 +97,9 @@ public struct MetricsAnalyzer: Sendable {
         return (values.map(\.0), values.map(\.1))
     }
 
-    func measure(_ tree: SourceTree, analyses: [FileAnalysis]) -> CodeMetrics {
+    /// Sizes and complexity of the analysed files, and their tokens as clone detection takes them.
+    func measure(_ tree: SourceTree, analyses: [FileAnalysis])
+        -> (size: SizeMetrics, complexity: ComplexityMetrics, duplicationInput: [DuplicationAnalysis.File]) {
         var size = SizeMetrics(leftOut: tree.leftOut, skipped: tree.skipped)
         var languages: [String: LanguageSize] = [:]
         var sourceFunctions: [FunctionMetrics] = [], testFunctions: [FunctionMetrics] = []
@@ -99,9 +125,14 @@ public struct MetricsAnalyzer: Sendable {
         size.languages = languages.keys.sorted().compactMap { languages[$0] }
         let complexity = ComplexityMetrics(thresholds: options.thresholds, functions: sourceFunctions,
                                            testFunctions: testFunctions, files: fileComplexity)
-        let duplication = DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
-        return CodeMetrics(size: size, complexity: complexity, duplication: duplication)
+        return (size, complexity, duplicationInput)
     }
+}
+
+/// Two closures handed to worker threads that each run one of them once, while the caller waits.
+private struct UncheckedPair<A, B>: @unchecked Sendable {
+    let first: () -> A
+    let second: () -> B
 }
 
 /// A fixed number of result slots that parallel workers fill, each its own index; read once all
