@@ -1,6 +1,8 @@
 /// What the lexer read from one file: tokens, which lines hold code or comments, and notes.
 struct LexedFile {
     var tokens = TokenStream()
+    /// The tokens while the lexer reads; moved into `tokens` at the end.
+    var raw: [RawToken] = []
     var marks = LineMarks()
     var lineCount = 0
     var notes: [String] = []
@@ -19,7 +21,10 @@ struct Lexer: Sendable {
     /// before the lists of candidates are looked at.
     let stringStart: [Bool], commentStart: [Bool]
     let forms: [CompiledForm]
-    let operatorsByFirstByte: [[[UInt8]]]
+    /// Every operator's bytes, one after another, and per first byte the (offset, length) of the
+    /// operators starting with it, longest first: matching one walks plain integers.
+    let operatorBytes: [UInt8]
+    let operatorsByFirstByte: [[(offset: Int, length: Int)]]
     let identifierStart: [Bool], identifierContinue: [Bool], suffix: [Bool]
     let regexKeywords: WordSet
     static let stringHash: UInt64 = 0x3e578e53bde48a2a  // "$str"
@@ -46,9 +51,14 @@ struct Lexer: Sendable {
         }
         if lineComments.contains(where: \.isEmpty) { comments = [Bool](repeating: true, count: 256) }
         commentStart = comments
-        var operators = [[[UInt8]]](repeating: [], count: 256)
-        for op in lexicon.operators { let bytes = Array(op.utf8); operators[Int(bytes[0])].append(bytes) }
-        operatorsByFirstByte = operators.map { $0.sorted { $0.count > $1.count } }
+        var operators = [[(offset: Int, length: Int)]](repeating: [], count: 256), flat: [UInt8] = []
+        for op in lexicon.operators {
+            let bytes = Array(op.utf8)
+            operators[Int(bytes[0])].append((flat.count, bytes.count))
+            flat += bytes
+        }
+        operatorBytes = flat
+        operatorsByFirstByte = operators.map { $0.sorted { $0.length > $1.length } }
         var start = [Bool](repeating: false, count: 256), cont = [Bool](repeating: false, count: 256)
         for byte in 0..<256 {
             let isLetter = (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95 || byte >= 0x80
@@ -65,8 +75,10 @@ struct Lexer: Sendable {
 
     func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> LexedFile {
         var state = LexState(bytes: bytes)
-        state.file.tokens.reserve(bytes.count / 4 + 16)
+        state.file.raw.reserveCapacity(bytes.count / 4 + 16)
         run(&state)
+        state.file.tokens = TokenStream(state.file.raw)
+        state.file.raw = []
         state.file.lineCount = state.line
         state.newline(at: bytes.count)          // measures the last line; the line counter is not read again
         if state.longestLine > 5_000 {
@@ -115,8 +127,10 @@ struct Lexer: Sendable {
 
         mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash: UInt64) {
             let first = atLineStart
-            file.tokens.append(kind, start: start, end: end, line: startLine, hash: hash, startsLine: first,
-                               column: first ? column(of: start) : 0)
+            file.raw.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                     line: Int32(truncatingIfNeeded: startLine),
+                                     column: first ? Int32(truncatingIfNeeded: column(of: start)) : 0,
+                                     kind: kind, startsLine: first))
             atLineStart = false
             file.marks.mark(LineMarks.code, from: startLine, to: line)
         }
@@ -401,15 +415,14 @@ struct Lexer: Sendable {
     }
 
     func operandExpected(_ s: LexState) -> Bool {
-        let tokens = s.file.tokens
-        guard let last = tokens.kinds.last else { return true }
-        switch last {
+        guard let last = s.file.raw.last else { return true }
+        switch last.kind {
         case .number, .string: return false
-        case .identifier: return regexKeywords.contains(tokens.hashes[tokens.count - 1])
+        case .identifier: return regexKeywords.contains(last.hash)
         case .directive: return true
         case .punctuation:
-            let byte = s.bytes[Int(tokens.starts[tokens.count - 1])]
-            let length = tokens.ends[tokens.count - 1] - tokens.starts[tokens.count - 1]
+            let byte = s.bytes[Int(last.start)]
+            let length = last.end - last.start
             return !(length == 1 && (byte == 41 || byte == 93 || byte == 125))
         }
     }
@@ -436,10 +449,19 @@ struct Lexer: Sendable {
         return false
     }
 
+    @inline(__always) private func matchesOperator(_ op: (offset: Int, length: Int), in bytes: UnsafeBufferPointer<UInt8>,
+                                                   at position: Int) -> Bool {
+        guard position + op.length <= bytes.count else { return false }
+        for offset in 1..<max(1, op.length) where bytes[position + offset] != operatorBytes[op.offset + offset] { return false }
+        return true
+    }
+
     func punctuation(_ s: inout LexState) {
         let start = s.index
         var length = 1
-        for op in operatorsByFirstByte[Int(s.bytes[start])] where s.matches(op, at: start) { length = op.count; break }
+        for op in operatorsByFirstByte[Int(s.bytes[start])] where matchesOperator(op, in: s.bytes, at: start) {
+            length = op.length; break
+        }
         s.index += length
         s.emit(.punctuation, start, s.index, line: s.line, hash: fnv1a(s.bytes, start, s.index))
     }

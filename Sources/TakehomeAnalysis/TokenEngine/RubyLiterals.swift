@@ -18,7 +18,7 @@ extension Lexer {
             return true
         }
         if identifierStart[Int(byte)], at == 0 || !identifierContinue[Int(bytes[at - 1])], let end = keywordName(at, s),
-           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.tokens.hashes.last != KnownWord.question {
+           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.raw.last?.hash != KnownWord.question {
             s.index = end + 1   // `if: ready` is a hash key, no condition
             s.emit(.string, at, end + 1, line: s.line, hash: Lexer.stringHash)
             return true
@@ -97,7 +97,7 @@ extension Lexer {
     }
 
     private func operandExpectedOrCall(_ s: LexState) -> Bool {
-        operandExpected(s) || s.file.tokens.kinds.last == .identifier
+        operandExpected(s) || s.file.raw.last?.kind == .identifier
     }
 
     /// Called right after a newline: skips the bodies of the heredocs opened on the line just ended.

@@ -18,23 +18,27 @@ struct TokenStream {
 
     var count: Int { kinds.count }
 
+    init() {}
+
     /// The source text of one token.
     func text(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(ends[index])]), as: UTF8.self)
     }
 
-    mutating func reserve(_ capacity: Int) {
-        kinds.reserveCapacity(capacity); starts.reserveCapacity(capacity); ends.reserveCapacity(capacity)
-        lines.reserveCapacity(capacity); hashes.reserveCapacity(capacity)
-        startsLine.reserveCapacity(capacity); columns.reserveCapacity(capacity)
+    /// The columns of tokens the lexer collected one record at a time.
+    init(_ raw: [RawToken]) {
+        kinds = raw.map(\.kind); starts = raw.map(\.start); ends = raw.map(\.end); lines = raw.map(\.line)
+        hashes = raw.map(\.hash); startsLine = raw.map(\.startsLine); columns = raw.map(\.column)
     }
+}
 
-    mutating func append(_ kind: TokenKind, start: Int, end: Int, line: Int, hash: UInt64, startsLine: Bool,
-                         column: Int) {
-        kinds.append(kind); starts.append(Int32(truncatingIfNeeded: start)); ends.append(Int32(truncatingIfNeeded: end))
-        lines.append(Int32(truncatingIfNeeded: line)); hashes.append(hash); self.startsLine.append(startsLine)
-        columns.append(Int32(truncatingIfNeeded: column))
-    }
+/// One token as the lexer collects it: one record appended per token (cheaper than seven columns),
+/// turned into a `TokenStream` once the file is read.
+struct RawToken {
+    var hash: UInt64
+    var start: Int32, end: Int32, line: Int32, column: Int32
+    var kind: TokenKind
+    var startsLine: Bool
 }
 
 /// FNV-1a over raw bytes, identical to `CloneToken.hash` over the same UTF-8 text.
