@@ -87,6 +87,14 @@ struct CodeTokens {
         return parts
     }
 
+    /// False when the text of `range` cannot start with a letter or `_`: empty, or its first byte
+    /// is ASCII and neither (a byte past ASCII may start a letter, so it answers true).
+    func mayStartName(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        guard let byte = texts.firstByte(first) else { return false }
+        return byte >= 0x80 || byte == 95 || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+    }
+
     /// Whether any token of `range` is `word`.
     func contains(_ word: Word, in range: Range<Int>) -> Bool { words[range].contains(word) }
 
@@ -126,6 +134,9 @@ struct TokenTexts: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { starts.count }
+
+    /// The first byte of a token's text; nil for an empty token.
+    func firstByte(_ index: Int) -> UInt8? { starts[index] < ends[index] ? bytes[Int(starts[index])] : nil }
 
     subscript(index: Int) -> String {
         bytes.withUnsafeBufferPointer {

@@ -98,15 +98,21 @@ struct PythonBodies {
         let overrides = block.owner.map(hasBases) ?? false
         let skipUnused = isStub || overrides || block.name.hasPrefix("__")
             || block.decorators.contains { ["abstractmethod", "overload", "fixture", "property"].contains($0) }
-        var unused: [String] = []
-        if !skipUnused {
-            let used = WordTally(range.lazy.filter { tokens.kinds[$0] == .identifier }.map { tokens.words[$0] })
-            unused = parameters.map(\.name).filter { !$0.hasPrefix("_") && !used.contains(Word($0)) }
+        // One pass over the body's names: decisions, and which parameters it reads (a long parameter
+        // list is looked up in a table, so the pass stays linear).
+        let checked = skipUnused ? [] : parameters.map(\.name).filter { !$0.hasPrefix("_") }
+        var unread = checked.map(Word.init), read = WordTally()
+        let tallies = unread.count > 8
+        var decisions = 0
+        for index in range where tokens.kinds[index] == .identifier {
+            let word = tokens.words[index]
+            if Self.decisionWords.contains(word) { decisions += 1 }
+            if tallies { read.add(word, at: index) } else if !unread.isEmpty, let found = unread.firstIndex(of: word) { unread.remove(at: found) }
         }
+        let unused = tallies ? checked.filter { !read.contains(Word($0)) } : checked.filter { unread.contains(Word($0)) }
         return DesignFunction(
             name: block.name, typeName: block.owner.map { classes[$0].name }, line: header.line, parameters: parameters,
-            forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused,
-            decisions: range.reduce(0) { $0 + (tokens.kinds[$1] == .identifier && Self.decisionWords.contains(tokens.words[$1]) ? 1 : 0) },
+            forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused, decisions: decisions,
             effects: PythonEffects.kinds(in: range, tokens: tokens))
     }
 

@@ -19,9 +19,14 @@ extension PythonBodies {
                 guard next == "[" || next == "(" else { continue }
                 let previous = tokens.word(index - 1)
                 if next == "[", previous != ".", previous != "class", previous != "def", tokens.partner[index + 1] > index + 2 {
-                    let parts = tokens.arguments(index + 1).map { tokens.texts[$0].joined() }
-                    if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
-                        design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.lines[index]))
+                    let ranges = tokens.arguments(index + 1)
+                    // Most subscripts index by a number, a string or an expression: settled on the
+                    // first byte, before any text is made.
+                    if ranges.allSatisfy({ tokens.mayStartName($0) }) {
+                        let parts = ranges.map { tokens.texts[$0].joined() }
+                        if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
+                            design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.lines[index]))
+                        }
                     }
                 }
                 guard next == "(", previous != "def", previous != "class", tokens.partner[index + 1] > index else { continue }
