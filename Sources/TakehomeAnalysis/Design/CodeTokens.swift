@@ -95,6 +95,13 @@ struct CodeTokens {
         return byte >= 0x80 || byte == 95 || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
     }
 
+    /// Whether the token's text starts with an upper-case letter (ASCII settled on the byte).
+    func startsUppercase(_ index: Int) -> Bool {
+        guard let byte = texts.firstByte(index) else { return false }
+        if byte < 0x80 { return byte >= 65 && byte <= 90 }
+        return texts[index].first?.isUppercase == true
+    }
+
     /// Whether any token of `range` is `word`.
     func contains(_ word: Word, in range: Range<Int>) -> Bool { words[range].contains(word) }
 
@@ -118,7 +125,7 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(_ text: String) { hash = CloneToken.hash(text) }
 
-    init(stringLiteral value: StaticString) {
+    @inline(__always) init(stringLiteral value: StaticString) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         value.withUTF8Buffer { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 } }
         self.hash = hash

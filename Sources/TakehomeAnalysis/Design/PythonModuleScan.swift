@@ -40,7 +40,7 @@ extension PythonBodies {
                 }
                 design.calls.append(CallSite(name: name, positional: positional, keywords: keywords, spreads: spreads))
                 let isTypeName = typeNames.contains(tokens.words[index])
-                if name.first?.isUppercase == true || isTypeName, previous != "." || isTypeName {
+                if isTypeName || tokens.startsUppercase(index), previous != "." || isTypeName {
                     design.instantiations.append(Instantiation(
                         typeName: name, line: tokens.lines[index], function: statementFunction[statementIndex].map { functions[$0].name },
                         enclosingType: statementClass[statementIndex].map { classes[$0].name },

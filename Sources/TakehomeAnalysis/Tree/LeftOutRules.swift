@@ -71,7 +71,14 @@ public enum LeftOutRules {
 
     private static func minifiedReason(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= minifiedMinimumSize else { return nil }
-        let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // The average is above the limit only while the lines are at most this many: counting
+        // stops as soon as there are more (after a few dozen lines in ordinary code).
+        let most = bytes.count / (minifiedLineLength + 1)
+        var lines = 1
+        for byte in bytes where byte == 0x0A {
+            lines += 1
+            if lines > most { return nil }
+        }
         let average = bytes.count / lines
         return average > minifiedLineLength ? "minified (lines average \(average) characters)" : nil
     }
