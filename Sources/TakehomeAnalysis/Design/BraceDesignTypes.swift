@@ -154,10 +154,10 @@ extension BraceScan {
     func rubyEnd(from index: Int) -> Int {
         var start = index
         while start > 0, !tokens.startsLine[start] { start -= 1 }
-        let column = tokens.columns[start]
+        let column = tokens.column(start)
         var cursor = index + 1
         while cursor < tokens.count {
-            if text(cursor) == "end", tokens.startsLine[cursor], tokens.columns[cursor] <= column { return cursor }
+            if text(cursor) == "end", tokens.startsLine[cursor], tokens.column(cursor) <= column { return cursor }
             cursor += 1
         }
         return tokens.count

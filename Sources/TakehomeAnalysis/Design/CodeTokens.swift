@@ -4,12 +4,15 @@
 /// tokens and structure the metrics pass already made, or by lexing on its own; every lookup
 /// outside the tokens gives "".
 struct CodeTokens {
+    /// The metrics pass's columns, shared (never copied).
     var kinds: [TokenKind] = []
-    var lines: [Int] = []
-    var columns: [Int] = []
     var startsLine: [Bool] = []
-    /// The hash of every token's own text (strings and numbers too, unlike the clone hashes).
-    var words: [Word] = []
+    /// Lines and columns as the lexer stores them; read them through `line(_:)` and `column(_:)`.
+    private var lines: [Int32] = []
+    private var columns: [Int32] = []
+    /// The lexer's hashes: a word's or operator's is the hash of its text; strings and numbers
+    /// share one hash per kind, so `word(_:)` hashes their text when asked.
+    private var hashes: [UInt64] = []
     /// The tokens' texts, made from the file's bytes when read.
     var texts: TokenTexts
     /// The index of the matching bracket for every `(`, `[`, `{` and its closer; -1 elsewhere.
@@ -36,18 +39,12 @@ struct CodeTokens {
     init(_ stream: TokenStream, functions: [FunctionRecord], bytes: UnsafeBufferPointer<UInt8>) {
         texts = TokenTexts(bytes: Array(bytes), starts: stream.starts, ends: stream.ends)
         self.functions = functions.sorted { $0.firstToken < $1.firstToken }
-        kinds = stream.kinds
-        lines = stream.lines.map(Int.init)
-        columns = stream.columns.map(Int.init)
-        startsLine = stream.startsLine
-        words = stream.hashes.map(Word.init(hash:))
-        for index in 0..<stream.count where kinds[index] != .identifier && kinds[index] != .punctuation {
-            words[index] = Word(hash: fnv1a(bytes, Int(stream.starts[index]), Int(stream.ends[index])))
-        }
+        kinds = stream.kinds; startsLine = stream.startsLine
+        lines = stream.lines; columns = stream.columns; hashes = stream.hashes
         partner = Array(repeating: -1, count: stream.count)
         var open: [Int] = []
         for index in 0..<stream.count where kinds[index] == .punctuation {
-            let word = words[index]
+            let word = Word(hash: hashes[index])
             if word == "(" || word == "[" || word == "{" {
                 open.append(index)
             } else if word == ")" || word == "]" || word == "}", let opener = open.popLast() {
@@ -63,9 +60,17 @@ struct CodeTokens {
     func text(_ index: Int) -> String { index >= 0 && index < count ? texts[index] : "" }
 
     /// The token's word; out of range, the word of "".
-    func word(_ index: Int) -> Word { index >= 0 && index < count ? words[index] : Word.empty }
+    func word(_ index: Int) -> Word {
+        guard index >= 0, index < count else { return Word.empty }
+        let kind = kinds[index]
+        if kind == .identifier || kind == .punctuation { return Word(hash: hashes[index]) }
+        return texts.word(index)
+    }
 
-    func line(_ index: Int) -> Int { index >= 0 && index < count ? lines[index] : (lines.last ?? 1) }
+    func line(_ index: Int) -> Int { index >= 0 && index < count ? Int(lines[index]) : Int(lines.last ?? 1) }
+
+    /// The column of a token's first byte (tabs to the next multiple of 8) when it starts a line; 0 otherwise.
+    func column(_ index: Int) -> Int { Int(columns[index]) }
 
     /// The parts of a bracketed list, split at its top-level commas: token ranges inside `open`'s pair.
     func arguments(_ open: Int) -> [Range<Int>] {
@@ -80,7 +85,7 @@ struct CodeTokens {
         var parts: [Range<Int>] = [], start = range.lowerBound, index = range.lowerBound
         while index < range.upperBound {
             if partner[index] > index { index = partner[index] + 1; continue }
-            if words[index] == separator { parts.append(start..<index); start = index + 1 }
+            if word(index) == separator { parts.append(start..<index); start = index + 1 }
             index += 1
         }
         if start < range.upperBound { parts.append(start..<range.upperBound) }
@@ -103,12 +108,12 @@ struct CodeTokens {
     }
 
     /// Whether any token of `range` is `word`.
-    func contains(_ word: Word, in range: Range<Int>) -> Bool { words[range].contains(word) }
+    func contains(_ word: Word, in range: Range<Int>) -> Bool { range.contains { self.word($0) == word } }
 
     /// The dotted name that ends at `index` (`self.repo.save`), as components.
     func chain(endingAt index: Int) -> [String] {
         var parts = [texts[index]], cursor = index
-        while cursor >= 2, words[cursor - 1] == ".", isIdentifier(cursor - 2) {
+        while cursor >= 2, word(cursor - 1) == ".", isIdentifier(cursor - 2) {
             parts.insert(texts[cursor - 2], at: 0); cursor -= 2
         }
         return parts
@@ -144,6 +149,11 @@ struct TokenTexts: RandomAccessCollection {
 
     /// The first byte of a token's text; nil for an empty token.
     func firstByte(_ index: Int) -> UInt8? { starts[index] < ends[index] ? bytes[Int(starts[index])] : nil }
+
+    /// The hash of a token's own text.
+    func word(_ index: Int) -> Word {
+        bytes.withUnsafeBufferPointer { Word(hash: fnv1a($0, Int(starts[index]), Int(ends[index]))) }
+    }
 
     subscript(index: Int) -> String {
         bytes.withUnsafeBufferPointer {

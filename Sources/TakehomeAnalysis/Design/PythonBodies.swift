@@ -105,7 +105,7 @@ struct PythonBodies {
         let tallies = unread.count > 8
         var decisions = 0
         for index in range where tokens.kinds[index] == .identifier {
-            let word = tokens.words[index]
+            let word = tokens.word(index)
             if Self.decisionWords.contains(word) { decisions += 1 }
             if tallies { read.add(word, at: index) } else if !unread.isEmpty, let found = unread.firstIndex(of: word) { unread.remove(at: found) }
         }
@@ -139,7 +139,7 @@ struct PythonBodies {
         for index in bodyRange(block) where tokens.word(index) == "self" && tokens.word(index + 1) == "."
             && tokens.isIdentifier(index + 2) && tokens.word(index + 3) == "=" && isPrivate(tokens.text(index + 2)) {
             if seen.insert(tokens.text(index + 2)).inserted {
-                members.append(DesignMember(name: tokens.text(index + 2), line: tokens.lines[index], kind: .field))
+                members.append(DesignMember(name: tokens.text(index + 2), line: tokens.line(index), kind: .field))
             }
         }
         return members

@@ -23,20 +23,20 @@ enum PythonEffects {
     static func kinds(in range: Range<Int>, tokens: PythonTokens) -> [String] {
         var found: Set<DesignDescription.EffectKind> = []
         for index in range where tokens.kinds[index] == .identifier && tokens.word(index - 1) != "." {
-            let head = tokens.words[index]
+            let head = tokens.word(index)
             if randomModules.contains(head) { found.insert(.randomness) }
             if networkModules.contains(head) { found.insert(.network) }
             var end = index
             while tokens.word(end + 1) == ".", tokens.isIdentifier(end + 2) {
-                if pairHeads.contains(tokens.words[end]) {
-                    let pair = (tokens.words[end], tokens.words[end + 2])
+                if pairHeads.contains(tokens.word(end)) {
+                    let pair = (tokens.word(end), tokens.word(end + 2))
                     if clock.contains(where: { $0 == pair }) { found.insert(.clock) }
                     if environment.contains(where: { $0 == pair }) { found.insert(.environment) }
                 }
                 end += 2
             }
-            if tokens.word(end + 1) == "(", fileCalls.contains(tokens.words[end]),
-               end > index || tokens.words[index] == "open" || tokens.words[index] == "input" {
+            if tokens.word(end + 1) == "(", fileCalls.contains(tokens.word(end)),
+               end > index || tokens.word(index) == "open" || tokens.word(index) == "input" {
                 found.insert(.file)
             }
         }

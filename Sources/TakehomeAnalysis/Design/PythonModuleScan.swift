@@ -14,7 +14,7 @@ extension PythonBodies {
             let statement = tokens.statements[statementIndex]
             let returned = tokens.word(statement.start) == "return"
             for index in statement.start..<statement.end where tokens.kinds[index] == .identifier {
-                identifiers.add(tokens.words[index], at: index)
+                identifiers.add(tokens.word(index), at: index)
                 let next = tokens.word(index + 1)
                 guard next == "[" || next == "(" else { continue }
                 let previous = tokens.word(index - 1)
@@ -25,7 +25,7 @@ extension PythonBodies {
                     if ranges.allSatisfy({ tokens.mayStartName($0) }) {
                         let parts = ranges.map { tokens.texts[$0].joined() }
                         if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
-                            design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.lines[index]))
+                            design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.line(index)))
                         }
                     }
                 }
@@ -39,10 +39,10 @@ extension PythonBodies {
                     } else { positional += 1 }
                 }
                 design.calls.append(CallSite(name: name, positional: positional, keywords: keywords, spreads: spreads))
-                let isTypeName = typeNames.contains(tokens.words[index])
+                let isTypeName = typeNames.contains(tokens.word(index))
                 if isTypeName || tokens.startsUppercase(index), previous != "." || isTypeName {
                     design.instantiations.append(Instantiation(
-                        typeName: name, line: tokens.lines[index], function: statementFunction[statementIndex].map { functions[$0].name },
+                        typeName: name, line: tokens.line(index), function: statementFunction[statementIndex].map { functions[$0].name },
                         enclosingType: statementClass[statementIndex].map { classes[$0].name },
                         isReturned: returned && statementFunction[statementIndex] != nil))
                 }
@@ -111,7 +111,7 @@ extension PythonBodies {
                 continue
             }
             for index in statement.start..<statement.end where tokens.kinds[index] == .identifier
-                && containerNames.contains(tokens.words[index]) {
+                && containerNames.contains(tokens.word(index)) {
                 let name = tokens.texts[index]
                 guard let place = containers[name] else { continue }
                 let qualified = tokens.word(index - 1) == "."
@@ -120,7 +120,7 @@ extension PythonBodies {
                 if !qualified, place.name.contains(".") { continue }
                 let changes = (tokens.word(index + 1) == "." && Self.mutators.contains(tokens.word(index + 2)) && tokens.word(index + 3) == "(")
                     || (tokens.word(index + 1) == "[" && ["=", "+=", "-="].contains(tokens.word(tokens.partner[index + 1] + 1)))
-                if changes { mutated.append(DesignPlace(file: place.file, line: place.line, name: place.name, note: "changed at line \(tokens.lines[index])")) }
+                if changes { mutated.append(DesignPlace(file: place.file, line: place.line, name: place.name, note: "changed at line \(tokens.line(index))")) }
             }
             if let function = statementFunction[number], functions[function].decorators.contains("classmethod")
                 || functions[function].decorators.contains("staticmethod"), let owner = functions[function].owner,

@@ -18,7 +18,7 @@ extension CodeTokens {
         for index in 0..<count {
             if depth == 0, startsLine[index] || index == 0 {
                 if let last = statements.indices.last { statements[last].end = index }
-                statements.append(Statement(start: index, end: count, indent: columns[index], line: lines[index]))
+                statements.append(Statement(start: index, end: count, indent: column(index), line: line(index)))
             }
             guard kinds[index] == .punctuation else { continue }
             if partner[index] > index { depth += 1 } else if partner[index] >= 0, partner[index] < index { depth = max(0, depth - 1) }

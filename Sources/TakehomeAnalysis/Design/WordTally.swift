@@ -63,7 +63,7 @@ extension CodeTokens {
     /// The texts of the tokens at `indices`, each distinct text once, in the order first met.
     func distinctTexts<S: Sequence>(_ indices: S) -> [String] where S.Element == Int {
         var tally = WordTally()
-        for index in indices { tally.add(words[index], at: index) }
+        for index in indices { tally.add(word(index), at: index) }
         return tally.firsts.map { texts[$0] }
     }
 }
