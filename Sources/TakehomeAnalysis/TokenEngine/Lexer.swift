@@ -32,6 +32,24 @@ struct Lexer: Sendable {
 
     struct CompiledForm: Sendable {
         let open: [UInt8], close: [UInt8], form: StringForm
+        /// The bytes at which the body's reader must look closer (the closing text's first byte, a
+        /// backslash, a newline, an interpolation's opener); every other byte is skipped in a tight loop.
+        let stops: [Bool]
+
+        init(open: [UInt8], close: [UInt8], form: StringForm) {
+            self.open = open; self.close = close; self.form = form
+            var stops = [Bool](repeating: close.isEmpty, count: 256)
+            stops[10] = true
+            if let first = close.first { stops[Int(first)] = true }
+            if form.escapes { stops[92] = true }
+            switch form.interpolation {
+            case .braces?: stops[123] = true
+            case .dollarBraces?: stops[36] = true
+            case .hashBraces?: stops[35] = true
+            case nil: break
+            }
+            self.stops = stops
+        }
     }
 
     init(_ lexicon: Lexicon) {
@@ -284,8 +302,9 @@ struct Lexer: Sendable {
     }
 
     func stringBody(_ formIndex: Int, from start: Int, startLine: Int, _ s: inout LexState) -> Interpolation? {
-        let compiled = forms[formIndex], form = compiled.form, bytes = s.bytes
+        let compiled = forms[formIndex], form = compiled.form, bytes = s.bytes, stops = compiled.stops
         while s.index < bytes.count {
+            if !stops[Int(bytes[s.index])] { s.index += 1; continue }
             let byte = bytes[s.index]
             if form.escapes, byte == 92 {
                 if s.index + 1 < bytes.count, bytes[s.index + 1] == 10 { s.newline(at: s.index + 1) }
