@@ -5,10 +5,12 @@ extension DesignAnalysis {
     /// Source classes with at least two project classes above them (`C(B)`, `B(A)`).
     func deepInheritance(_ source: Source) -> [DesignPlace] {
         var byName: [String: DesignType] = [:]
+        byName.reserveCapacity(source.types.count)
         for each in source.types { byName[each.type.name] = each.type }
         // Memoised and counted up to `Self.depthLimit` levels, so a hostile chain of thousands of
         // classes costs one visit each and never a deep recursion; a cycle counts as no parent.
         var memo: [String: Int] = [:]
+        memo.reserveCapacity(source.types.count)
         func depth(_ name: String, _ budget: Int) -> Int {
             if let known = memo[name] { return known }
             guard budget > 0, let type = byName[name] else { return 0 }

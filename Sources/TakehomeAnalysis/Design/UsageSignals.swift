@@ -49,6 +49,7 @@ extension DesignAnalysis {
             }
         }
         guard !declarations.isEmpty else { return [] }
+        callees.reserveCapacity(declarations.count)
         for declaration in declarations where callees[declaration.callee] == nil { callees[declaration.callee] = callees.count }
         var summaries = [CallSummary](repeating: CallSummary(), count: callees.count)
         let filter = NameFilter(callees.keys)
@@ -75,7 +76,8 @@ extension DesignAnalysis {
     /// (counted over every file, so a name that also means something else is never reported).
     func unusedPrivateMembers(_ source: Source) -> [DesignPlace] {
         // Counted first in the files that declare them, where most are used, then in every other
-        // file for the few that are not.
+        // file for the few still at one (per file, over whichever is shorter: its identifiers or
+        // those names, so that the count stays linear).
         var counts: [String: Int] = [:]
         var declaredIn: [String: Set<String>] = [:]   // file path: the private names its types declare
         for each in source.types { for member in each.type.privateMembers { declaredIn[each.file, default: []].insert(member.name) } }
@@ -84,11 +86,13 @@ extension DesignAnalysis {
             guard let names = declaredIn[file.path] else { continue }
             for name in names { counts[name, default: 0] += file.identifierCounts[name] ?? 0 }
         }
-        let rare = counts.filter { $0.value <= 1 }.map(\.key)
-        if !rare.isEmpty {
-            for file in files {
-                let declared = declaredIn[file.path] ?? []
-                for name in rare where !declared.contains(name) { counts[name]! += file.identifierCounts[name] ?? 0 }
+        let rare = Set(counts.filter { $0.value <= 1 }.keys)
+        for file in files where !rare.isEmpty {
+            let declared = declaredIn[file.path] ?? []
+            if file.identifierCounts.count < rare.count {
+                for (name, count) in file.identifierCounts where rare.contains(name) && !declared.contains(name) { counts[name]! += count }
+            } else {
+                for name in rare where !declared.contains(name) { if let count = file.identifierCounts[name] { counts[name]! += count } }
             }
         }
         return source.types.flatMap { each in

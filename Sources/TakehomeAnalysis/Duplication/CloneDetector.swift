@@ -45,7 +45,7 @@ public struct CloneDetector: Sendable {
         for file in files { starts.append(starts[starts.count - 1] + file.tokens.count) }
         let factor = leavingFactor
         let repeated = RepeatedWindows(files.map(\.tokens), detector: self)
-        var firstSeen = WindowTable(capacity: repeated.candidates)
+        var firstSeen = WindowTable(capacity: repeated.seenAgain)
         var marked = TokenMarks(count: starts[files.count])
         var result = Result()
 
