@@ -5,6 +5,7 @@ import TakehomeCore
 extension DesignAnalysis {
     /// What the calls of one name pass: the most positional arguments, every keyword, any spread.
     struct CallSummary {
+        /// Some call has this name.
         var reached = false
         var positional = 0
         var keywords: Set<String> = []
@@ -32,7 +33,6 @@ extension DesignAnalysis {
     /// functions the starter code declares are left out: their defaults are the assignment's.
     func unvariedConfiguration(_ source: Source) -> [DesignPlace] {
         var declarations: [DefaultedDeclaration] = []
-        var callees: [String: Int] = [:]   // callee: its summary's index
         for file in source.files {
             for type in file.types where type.fields.contains(where: \.hasDefault) && !starterNames.contains(type.name) {
                 declarations.append(DefaultedDeclaration(parameters: type.fields, callee: type.name, owner: (nil, type.name),
@@ -49,6 +49,8 @@ extension DesignAnalysis {
             }
         }
         guard !declarations.isEmpty else { return [] }
+        // Each callee's summary, by index; only these names' calls can matter.
+        var callees: [String: Int] = [:]
         callees.reserveCapacity(declarations.count)
         for declaration in declarations where callees[declaration.callee] == nil { callees[declaration.callee] = callees.count }
         var summaries = [CallSummary](repeating: CallSummary(), count: callees.count)

@@ -4,9 +4,10 @@ import TakehomeCore
 /// way jscpd does: a rolling hash over every window of `minTokens` tokens remembers where each
 /// window was first seen; a later window with the same hash (and the same tokens) starts a clone,
 /// which is extended as far as the tokens stay equal and then skipped over. Linear in the number
-/// of tokens: a first pass marks the hashes more than one window has (`RepeatedWindows`), and
-/// only those windows go through the table of first places (`WindowTable`). Windows never cross a
-/// file boundary and the two copies of a clone within one file never overlap.
+/// of tokens: a first pass marks in a bitmap the hashes more than one window may have
+/// (`RepeatedWindows`), and only those windows go through the table of first places
+/// (`WindowTable`); the others cannot be part of a clone. Windows never cross a file boundary and
+/// the two copies of a clone within one file never overlap.
 public struct CloneDetector: Sendable {
     /// The shortest run reported as a clone.
     public var minTokens: Int
