@@ -24,21 +24,34 @@ public struct DesignAnalysis {
         self.files = files; self.dependencies = dependencies; self.sourceNloc = sourceNloc
     }
 
-    var source: [FileDesign] { files.filter { $0.kind == .source } }
+    /// The source files and their types (test code inside source files left out), gathered once
+    /// per `overEngineering()` or `structural()` and read by every signal.
+    struct Source {
+        let files: [FileDesign]
+        let types: [SourceType]
 
-    /// Each source type with its file (test code inside source files left out).
-    var sourceTypes: [(file: String, type: DesignType)] {
-        source.flatMap { file in file.types.filter { !$0.isTest }.map { (file.path, $0) } }
+        init(_ all: [FileDesign]) {
+            files = all.filter { $0.kind == .source }
+            var types: [SourceType] = []
+            for file in files { for type in file.types where !type.isTest { types.append(SourceType(file: file.path, type: type)) } }
+            self.types = types
+        }
+    }
+
+    /// A source type with its file's path.
+    struct SourceType {
+        let file: String
+        let type: DesignType
     }
 
     /// The types (source, test) that implement `abstraction`: name it as a base, or, for a structural
     /// protocol, define every one of its methods. Types in test code of a source file count as tests.
     /// Only types of the abstraction's language count (a Go `Clock` is not implemented in Java).
-    func implementers(of abstraction: DesignType, language: SourceLanguage, in kind: CodeKind, index: TypeIndex) -> [DesignType] {
-        var found = (index.byBase[kind]?[TypeIndex.key(language, abstraction.name)] ?? []).filter { $0.name != abstraction.name }
+    func implementers(of abstraction: DesignType, language: SourceLanguage, in kind: CodeKind, index: DesignTypeIndex) -> [DesignType] {
+        var found = index.extending(abstraction.name, language: language, kind: kind).filter { $0.name != abstraction.name }
         if abstraction.isStructural, let first = abstraction.methods.first {
             let required = Set(abstraction.methods)
-            for type in index.byMethod[kind]?[TypeIndex.key(language, first)] ?? [] {
+            for type in index.defining(first, language: language, kind: kind) {
                 guard index.spend() else { break }
                 if !type.isAbstraction, type.name != abstraction.name, !type.bases.contains(abstraction.name),
                    required.allSatisfy(type.methods.contains) {
@@ -49,34 +62,11 @@ public struct DesignAnalysis {
         return found
     }
 
-    /// The types of each kind by the names they extend and by the methods they define.
-    final class TypeIndex {
-        var byBase: [CodeKind: [String: [DesignType]]] = [:]
-        var byMethod: [CodeKind: [String: [DesignType]]] = [:]
-        private var budget = DesignAnalysis.structuralComparisons
-
-        init(_ files: [FileDesign]) {
-            for file in files {
-                for type in file.types {
-                    let kind: CodeKind = type.isTest ? .test : file.kind
-                    for base in Set(type.bases) { byBase[kind, default: [:]][Self.key(file.language, base), default: []].append(type) }
-                    for method in Set(type.methods) {
-                        byMethod[kind, default: [:]][Self.key(file.language, method), default: []].append(type)
-                    }
-                }
-            }
-        }
-
-        static func key(_ language: SourceLanguage, _ name: String) -> String { language.rawValue + ":" + name }
-
-        /// Takes one comparison from the budget; false once it is spent.
-        func spend() -> Bool { budget -= 1; return budget >= 0 }
-    }
-
     public func overEngineering() -> OverEngineeringMetrics {
+        let source = Source(files)
         var single: [DesignPlace] = [], unused: [DesignPlace] = []
-        let index = TypeIndex(files)
-        for design in source { for type in design.types where type.isAbstraction && !type.isTest {
+        let index = DesignTypeIndex(files)
+        for design in source.files { for type in design.types where type.isAbstraction && !type.isTest {
             let file = design.path
             let production = implementers(of: type, language: design.language, in: .source, index: index)
             let doubles = implementers(of: type, language: design.language, in: .test, index: index)
@@ -86,9 +76,13 @@ public struct DesignAnalysis {
                 single.append(DesignPlace(file: file, line: type.line, name: type.name, note: "only \(production[0].name)"))
             }
         } }
-        let passThrough = source.flatMap { file in file.functions.compactMap { function in
+        let passThrough = source.files.flatMap { file in file.functions.compactMap { function in
             function.forwardsTo.map { DesignPlace(file: file.path, line: function.line, name: qualified(function), note: "forwards to \($0)") }
         } }
+        let deep = deepInheritance(source), patterns = singleProductPatterns(source)
+        let unvaried = unvariedConfiguration(source), unusedParameters = unusedParameters(source)
+        let unusedPrivate = unusedPrivateMembers(source), generics = singleTypeGenerics(source)
+        let runtime = runtimeDependencies, development = developmentDependencies
         let total = Double(max(sourceNloc, 1))
         let signals = [
             DesignSignal(name: "single-implementation-abstractions", value: Double(single.count), weight: 3,
@@ -100,40 +94,40 @@ public struct DesignAnalysis {
             DesignSignal(name: "pass-through-functions", value: Double(passThrough.count), weight: 1,
                          label: "functions that only forward their parameters to another call",
                          suggestion: "call the target directly and remove the layer", places: passThrough),
-            DesignSignal(name: "deep-inheritance", value: Double(deepInheritance().count), weight: 2,
+            DesignSignal(name: "deep-inheritance", value: Double(deep.count), weight: 2,
                          label: "classes two or more project classes deep",
                          suggestion: "flatten the hierarchy: prefer composition, or one class with the behaviour it needs",
-                         places: deepInheritance()),
-            DesignSignal(name: "single-product-patterns", value: Double(singleProductPatterns().count), weight: 2,
+                         places: deep),
+            DesignSignal(name: "single-product-patterns", value: Double(patterns.count), weight: 2,
                          label: "pattern-named types (Factory, Builder, Provider...) with at most one product",
                          suggestion: "construct the one product where it is needed and remove the pattern type",
-                         places: singleProductPatterns()),
-            DesignSignal(name: "unvaried-configuration", value: Double(unvariedConfiguration().count), weight: 0.5,
+                         places: patterns),
+            DesignSignal(name: "unvaried-configuration", value: Double(unvaried.count), weight: 0.5,
                          label: "defaulted parameters or settings that no caller ever sets",
                          suggestion: "make the value a constant (or inline it) until something needs to vary it",
-                         places: unvariedConfiguration()),
-            DesignSignal(name: "unused-parameters", value: Double(unusedParameters().count), weight: 0.5,
+                         places: unvaried),
+            DesignSignal(name: "unused-parameters", value: Double(unusedParameters.count), weight: 0.5,
                          label: "parameters the function never reads", suggestion: "remove the parameter",
-                         places: unusedParameters()),
-            DesignSignal(name: "unused-private-members", value: Double(unusedPrivateMembers().count), weight: 0.5,
+                         places: unusedParameters),
+            DesignSignal(name: "unused-private-members", value: Double(unusedPrivate.count), weight: 0.5,
                          label: "private fields and methods nothing references",
-                         suggestion: "delete the member; add it back when code needs it", places: unusedPrivateMembers()),
-            DesignSignal(name: "single-type-generics", value: Double(singleTypeGenerics().count), weight: 1,
+                         suggestion: "delete the member; add it back when code needs it", places: unusedPrivate),
+            DesignSignal(name: "single-type-generics", value: Double(generics.count), weight: 1,
                          label: "generic types or functions every use gives the same type arguments",
                          suggestion: "write it for that one type and make it generic when a second type needs it",
-                         places: singleTypeGenerics()),
-            DesignSignal(name: "dependencies", value: Double(runtimeDependencies.count), weight: 1,
+                         places: generics),
+            DesignSignal(name: "dependencies", value: Double(runtime.count), weight: 1,
                          label: "dependencies the reference does without",
                          suggestion: "use the standard library where it does the job and drop the dependency",
-                         places: runtimeDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
-            DesignSignal(name: "development-dependencies", value: Double(developmentDependencies.count), weight: 0,
+                         places: runtime.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+            DesignSignal(name: "development-dependencies", value: Double(development.count), weight: 0,
                          label: "development and test dependencies (listed, not counted)",
                          suggestion: "keep only the tools the tests and the build use",
-                         places: developmentDependencies.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
-            DesignSignal(name: "types-per-100-nloc", value: rounded(Double(sourceTypes.count) * 100 / total), weight: 1,
+                         places: development.map { DesignPlace(file: $0.file, line: $0.line, name: $0.name) }),
+            DesignSignal(name: "types-per-100-nloc", value: rounded(Double(source.types.count) * 100 / total), weight: 1,
                          label: "types per 100 lines of code", suggestion: "merge types that only hold one function or one field",
                          places: []),
-            DesignSignal(name: "files-per-100-nloc", value: rounded(Double(source.count) * 100 / total), weight: 1,
+            DesignSignal(name: "files-per-100-nloc", value: rounded(Double(source.files.count) * 100 / total), weight: 1,
                          label: "source files per 100 lines of code", suggestion: "keep code that changes together in one file",
                          places: []),
             DesignSignal(name: "size", value: Double(sourceNloc), weight: 0, label: "lines of source code",
@@ -147,7 +141,7 @@ public struct DesignAnalysis {
     var developmentDependencies: [DeclaredDependency] { dependencies.filter(\.isDevelopment) }
 
     /// The languages of the files read, by name, sorted (`["java", "python"]`).
-    var languages: [String] { Set(files.map(\.language.rawValue)).sorted() }
+    var languages: [String] { Set(files.map(\.language)).map(\.rawValue).sorted() }
 
     func qualified(_ function: DesignFunction) -> String { function.typeName.map { "\($0).\(function.name)" } ?? function.name }
 

@@ -3,9 +3,11 @@ import TakehomeCore
 /// Finds runs of at least `minTokens` equal normalised tokens in the files of one language, the
 /// way jscpd does: a rolling hash over every window of `minTokens` tokens remembers where each
 /// window was first seen; a later window with the same hash (and the same tokens) starts a clone,
-/// which is extended as far as the tokens stay equal and then skipped over. One pass, linear in
-/// the number of tokens. Windows never cross a file boundary and the two copies of a clone within
-/// one file never overlap.
+/// which is extended as far as the tokens stay equal and then skipped over. Linear in the number
+/// of tokens: a first pass marks in a bitmap the hashes more than one window may have
+/// (`RepeatedWindows`), and only those windows go through the table of first places
+/// (`WindowTable`); the others cannot be part of a clone. Windows never cross a file boundary and
+/// the two copies of a clone within one file never overlap.
 public struct CloneDetector: Sendable {
     /// The shortest run reported as a clone.
     public var minTokens: Int
@@ -27,89 +29,108 @@ public struct CloneDetector: Sendable {
         public var duplicatedTokens: [Int] = []
     }
 
-    private static let base: UInt64 = 1_000_003
+    static let base: UInt64 = 1_000_003
+
+    /// base^(minTokens-1): takes the token leaving the window out of the hash.
+    var leavingFactor: UInt64 {
+        var power: UInt64 = 1
+        for _ in 1..<minTokens { power = power &* Self.base }
+        return power
+    }
 
     /// Detects clones among `files` (in walk order: the earlier copy of each pair is the one
-    /// earlier in that order).
+    /// earlier in that order). Positions are counted over all files, one after the other.
     public func detect(_ files: [Input]) -> Result {
-        let values = files.flatMap { $0.tokens.map(\.value) }
-        var starts: [Int] = [], fileOf: [Int] = []
+        var starts = [0]
         starts.reserveCapacity(files.count + 1)
-        fileOf.reserveCapacity(values.count)
-        var offset = 0
-        for (index, file) in files.enumerated() {
-            starts.append(offset)
-            offset += file.tokens.count
-            fileOf += repeatElement(index, count: file.tokens.count)
-        }
-        starts.append(offset)
-
-        var power: UInt64 = 1  // base^(minTokens-1), to take the leaving token out of the hash
-        for _ in 1..<minTokens { power = power &* Self.base }
-        var firstSeen = WindowTable(capacity: values.count)
-        var marked = [Bool](repeating: false, count: values.count)
+        for file in files { starts.append(starts[starts.count - 1] + file.tokens.count) }
+        let factor = leavingFactor
+        let repeated = RepeatedWindows(files.map(\.tokens), detector: self)
+        var firstSeen = WindowTable(capacity: repeated.seenAgain)
+        var marked = TokenMarks(count: starts[files.count])
         var result = Result()
 
         for file in files.indices {
-            let end = starts[file + 1]
-            var position = starts[file]
-            var hash = windowHash(values, at: position, end: end)
-            while position + minTokens <= end {
-                // The first window with this hash, or this one remembered as the first.
-                if let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: position),
-                   let length = matchLength(values, origin: origin, position: position, ends: (starts[fileOf[origin] + 1], end),
-                                            sameFile: fileOf[origin] == file) {
-                    result.clones.append(pair(files, starts: starts, origin: origin, originFile: fileOf[origin],
-                                              position: position, file: file, length: length))
-                    for index in origin..<(origin + length) { marked[index] = true }
-                    for index in position..<(position + length) { marked[index] = true }
-                    position += length
-                    hash = windowHash(values, at: position, end: end)
-                    continue
+            let start = starts[file]
+            files[file].tokens.withUnsafeBufferPointer { tokens in
+                var position = 0
+                var hash = windowHash(tokens, at: position)
+                while position + minTokens <= tokens.count {
+                    // The first window with this hash, or this one remembered as the first.
+                    if repeated.mayRepeat(hash), let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: start + position) {
+                        let originFile = Self.file(holding: origin, starts: starts), originStart = starts[originFile]
+                        let length = files[originFile].tokens.withUnsafeBufferPointer { originTokens in
+                            matchLength(originTokens, origin: origin - originStart, tokens, position: position, sameFile: originFile == file)
+                        }
+                        if let length {
+                            result.clones.append(pair(files, origin: (originFile, origin - originStart), position: (file, position),
+                                                      length: length))
+                            marked.mark(origin..<(origin + length))
+                            marked.mark((start + position)..<(start + position + length))
+                            position += length
+                            hash = windowHash(tokens, at: position)
+                            continue
+                        }
+                    }
+                    guard position + minTokens < tokens.count else { break }
+                    hash = Self.rolled(hash, leaving: tokens[position].value, entering: tokens[position + minTokens].value, factor: factor)
+                    position += 1
                 }
-                guard position + minTokens < end else { break }
-                hash = (hash &- values[position] &* power) &* Self.base &+ values[position + minTokens]
-                position += 1
             }
         }
-        result.duplicatedTokens = files.indices.map { file in
-            marked[starts[file]..<starts[file + 1]].reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
+        result.duplicatedTokens = files.indices.map { marked.count(in: starts[$0]..<starts[$0 + 1]) }
         return result
     }
 
     /// The polynomial hash of the window starting at `position` (0 when it does not fit).
-    private func windowHash(_ values: [UInt64], at position: Int, end: Int) -> UInt64 {
-        guard position + minTokens <= end else { return 0 }
+    func windowHash(_ tokens: UnsafeBufferPointer<CloneToken>, at position: Int) -> UInt64 {
+        guard position + minTokens <= tokens.count else { return 0 }
         var hash: UInt64 = 0
-        for index in position..<(position + minTokens) { hash = hash &* Self.base &+ values[index] }
+        for index in position..<(position + minTokens) { hash = hash &* Self.base &+ tokens[index].value }
         return hash
     }
 
-    /// How many tokens from `origin` and `position` are equal (at least `minTokens`, else nil),
-    /// staying inside each file and keeping two copies in one file apart.
-    private func matchLength(_ values: [UInt64], origin: Int, position: Int, ends: (origin: Int, position: Int),
-                             sameFile: Bool) -> Int? {
+    /// The hash of the window one token on: `leaving` drops out at the front, `entering` joins at
+    /// the back (`factor` is `leavingFactor`).
+    @inline(__always) static func rolled(_ hash: UInt64, leaving: UInt64, entering: UInt64, factor: UInt64) -> UInt64 {
+        (hash &- leaving &* factor) &* base &+ entering
+    }
+
+    /// The file whose tokens hold the overall `position`: the last start at or before it.
+    static func file(holding position: Int, starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1   // starts[low] <= position < starts[high]
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    /// How many tokens from `origin` (in `originTokens`) and `position` (in `tokens`) are equal (at
+    /// least `minTokens`, else nil), staying inside each file and keeping two copies in one file apart.
+    private func matchLength(_ originTokens: UnsafeBufferPointer<CloneToken>, origin: Int, _ tokens: UnsafeBufferPointer<CloneToken>,
+                             position: Int, sameFile: Bool) -> Int? {
         if sameFile, origin + minTokens > position { return nil }
-        for offset in 0..<minTokens where values[origin + offset] != values[position + offset] { return nil }
+        for offset in 0..<minTokens where originTokens[origin + offset].value != tokens[position + offset].value { return nil }
         var length = minTokens
-        while position + length < ends.position, origin + length < ends.origin,
+        while position + length < tokens.count, origin + length < originTokens.count,
               !sameFile || origin + length < position,
-              values[origin + length] == values[position + length] {
+              originTokens[origin + length].value == tokens[position + length].value {
             length += 1
         }
         return length
     }
 
-    private func pair(_ files: [Input], starts: [Int], origin: Int, originFile: Int, position: Int, file: Int,
-                      length: Int) -> ClonePair {
-        func location(_ file: Int, _ start: Int) -> CloneLocation {
+    /// The pair of an earlier copy and a later one, each given as (file, first token in it).
+    private func pair(_ files: [Input], origin: (file: Int, token: Int), position: (file: Int, token: Int), length: Int) -> ClonePair {
+        func location(_ file: Int, _ first: Int) -> CloneLocation {
             let tokens = files[file].tokens
-            let first = start - starts[file]
             return CloneLocation(file: files[file].path, line: tokens[first].line, endLine: tokens[first + length - 1].line)
         }
-        let kinds = (files[originFile].kind, files[file].kind)
+        let kinds = (files[origin.file].kind, files[position.file].kind)
         let scope: ClonePair.Scope = kinds.0 != kinds.1 ? .mixed : (kinds.0 == .test ? .test : .source)
-        return ClonePair(tokens: length, scope: scope, first: location(originFile, origin), second: location(file, position))
+        return ClonePair(tokens: length, scope: scope, first: location(origin.file, origin.token),
+                         second: location(position.file, position.token))
     }
 }
+

@@ -1,8 +1,10 @@
+import Dispatch
 import TakehomeCore
 
 /// Duplication over a whole submission: clone detection runs once per language (tokens of two
-/// languages are never compared), then the duplicated-token ratios of source and test code and
-/// the clone pairs, longest first, at most `ClonePair.reportLimit` of them.
+/// languages are never compared; the languages are detected side by side), then the
+/// duplicated-token ratios of source and test code and the clone pairs, longest first, at most
+/// `ClonePair.reportLimit` of them.
 public enum DuplicationAnalysis {
     /// One analysed file, as duplication needs it.
     public struct File: Sendable {
@@ -18,13 +20,18 @@ public enum DuplicationAnalysis {
     /// `files` in walk order.
     public static func measure(_ files: [File], minTokens: Int) -> DuplicationMetrics {
         let detector = CloneDetector(minTokens: minTokens)
+        let groups = Dictionary(grouping: files, by: \.language)
+        let languages = groups.keys.sorted()
+        let results = ResultSlots<CloneDetector.Result>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+            let group = groups[languages[index]]!
+            results.store(detector.detect(group.map { .init(path: $0.path, kind: $0.kind, tokens: $0.tokens) }), at: index)
+        }
         var clones: [ClonePair] = []
         var tokens: [CodeKind: Int] = [:], duplicated: [CodeKind: Int] = [:]
-        for language in Set(files.map(\.language)).sorted() {
-            let group = files.filter { $0.language == language }
-            let result = detector.detect(group.map { .init(path: $0.path, kind: $0.kind, tokens: $0.tokens) })
+        for (language, result) in zip(languages, results.values) {
             clones += result.clones
-            for (file, count) in zip(group, result.duplicatedTokens) {
+            for (file, count) in zip(groups[language]!, result.duplicatedTokens) {
                 tokens[file.kind, default: 0] += file.tokens.count
                 duplicated[file.kind, default: 0] += count
             }
