@@ -10,8 +10,8 @@ struct CodeTokens {
     /// Lines and columns as the lexer stores them; read them through `line(_:)` and `column(_:)`.
     private var lines: [Int32] = []
     private var columns: [Int32] = []
-    /// The lexer's hashes: a word's or operator's is the hash of its text; strings and numbers
-    /// share one hash per kind, so `word(_:)` hashes their text when asked.
+    /// The lexer's hashes: the hash of each token's text (a directive's: of its word alone, so
+    /// `word(_:)` hashes a directive's whole text when asked).
     private var hashes: [UInt64] = []
     /// The tokens' texts, made from the file's bytes when read.
     var texts: TokenTexts
@@ -62,9 +62,7 @@ struct CodeTokens {
     /// The token's word; out of range, the word of "".
     func word(_ index: Int) -> Word {
         guard index >= 0, index < count else { return Word.empty }
-        let kind = kinds[index]
-        if kind == .identifier || kind == .punctuation { return Word(hash: hashes[index]) }
-        return texts.word(index)
+        return kinds[index] == .directive ? texts.word(index) : Word(hash: hashes[index])
     }
 
     func line(_ index: Int) -> Int { index >= 0 && index < count ? Int(lines[index]) : Int(lines.last ?? 1) }

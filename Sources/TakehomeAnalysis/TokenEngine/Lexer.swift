@@ -27,6 +27,7 @@ struct Lexer: Sendable {
     let operatorsByFirstByte: [[(offset: Int, length: Int)]]
     let identifierStart: [Bool], identifierContinue: [Bool], suffix: [Bool]
     let regexKeywords: WordSet
+    /// What clone detection makes of every string and every number (`CloneToken.string`, `.number`).
     static let stringHash: UInt64 = 0x3e578e53bde48a2a  // "$str"
     static let numberHash: UInt64 = 0x3b1f3a544d8488a1  // "$num"
 
@@ -143,7 +144,9 @@ struct Lexer: Sendable {
             return column
         }
 
-        mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash: UInt64) {
+        /// Appends a token; `hash` defaults to the FNV-1a of its text (a directive passes its word's).
+        mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash given: UInt64? = nil) {
+            let hash = given ?? fnv1a(bytes, start, end)
             let first = atLineStart
             file.raw.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                                      line: Int32(truncatingIfNeeded: startLine),
@@ -315,19 +318,19 @@ struct Lexer: Sendable {
                     s.index += 2 * compiled.close.count; continue
                 }
                 s.index += compiled.close.count
-                s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+                s.emit(.string, start, s.index, line: startLine)
                 return nil
             }
             if let interpolation = form.interpolation, let openLength = opensInterpolation(interpolation, s) {
                 if openLength == 0 { s.index += 2; continue }          // `{{` is a literal brace
-                s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+                s.emit(.string, start, s.index, line: startLine)
                 s.index += openLength
                 return Interpolation(form: formIndex, depth: 0)
             }
             if byte == 10 {
                 if !form.multiline {
                     s.note("string", "unterminated string on line \(startLine)")
-                    s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+                    s.emit(.string, start, s.index, line: startLine)
                     return nil
                 }
                 s.newline(at: s.index)
@@ -335,7 +338,7 @@ struct Lexer: Sendable {
             s.index += 1
         }
         s.note("string", "unterminated string from line \(startLine) runs to the end of the file")
-        s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+        s.emit(.string, start, s.index, line: startLine)
         return nil
     }
 
@@ -358,13 +361,13 @@ struct Lexer: Sendable {
             if s.bytes[s.index] == 34 {
                 var closing = 0
                 while closing < hashes, s.index + 1 + closing < s.bytes.count, s.bytes[s.index + 1 + closing] == 35 { closing += 1 }
-                if closing == hashes { s.index += 1 + hashes; s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash); return }
+                if closing == hashes { s.index += 1 + hashes; s.emit(.string, start, s.index, line: startLine); return }
             }
             if s.bytes[s.index] == 10 { s.newline(at: s.index) }
             s.index += 1
         }
         s.note("string", "unterminated raw string from line \(startLine) runs to the end of the file")
-        s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+        s.emit(.string, start, s.index, line: startLine)
     }
 
     func cppRaw(start: Int, startLine: Int, _ s: inout LexState) {
@@ -375,13 +378,13 @@ struct Lexer: Sendable {
         delimiter.append(34)
         while s.index < s.bytes.count {
             if s.matches(delimiter, at: s.index) {
-                s.index += delimiter.count; s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash); return
+                s.index += delimiter.count; s.emit(.string, start, s.index, line: startLine); return
             }
             if s.bytes[s.index] == 10 { s.newline(at: s.index) }
             s.index += 1
         }
         s.note("string", "unterminated raw string from line \(startLine) runs to the end of the file")
-        s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+        s.emit(.string, start, s.index, line: startLine)
     }
 
     func identifier(_ s: inout LexState) {
@@ -414,7 +417,7 @@ struct Lexer: Sendable {
                identifierContinue[Int(bytes[s.index + 1])] { s.index += 1; continue }
             break
         }
-        s.emit(.number, start, s.index, line: s.line, hash: Lexer.numberHash)
+        s.emit(.number, start, s.index, line: s.line)
     }
 
     func isHexLiteral(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -460,7 +463,7 @@ struct Lexer: Sendable {
                 cursor += 1
                 while cursor < bytes.count, identifierContinue[Int(bytes[cursor])], bytes[cursor] < 0x80 { cursor += 1 }
                 s.index = cursor
-                s.emit(.string, start, cursor, line: s.line, hash: Lexer.stringHash)
+                s.emit(.string, start, cursor, line: s.line)
                 return true
             }
             cursor += 1

@@ -14,13 +14,13 @@ extension Lexer {
         if byte == 58, at + 1 < bytes.count, at == 0 || (bytes[at - 1] != 58 && !identifierContinue[Int(bytes[at - 1])]),
            let end = keywordName(at + 1, s), end == bytes.count || bytes[end] != 58 {
             s.index = end   // `:for` is a symbol, no loop
-            s.emit(.string, at, end, line: s.line, hash: Lexer.stringHash)
+            s.emit(.string, at, end, line: s.line)
             return true
         }
         if identifierStart[Int(byte)], at == 0 || !identifierContinue[Int(bytes[at - 1])], let end = keywordName(at, s),
            end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.raw.last?.hash != KnownWord.question {
             s.index = end + 1   // `if: ready` is a hash key, no condition
-            s.emit(.string, at, end + 1, line: s.line, hash: Lexer.stringHash)
+            s.emit(.string, at, end + 1, line: s.line)
             return true
         }
         if byte == 36, at + 1 < bytes.count, Lexer.globalPunctuation.contains(bytes[at + 1]) {
@@ -70,7 +70,7 @@ extension Lexer {
         }
         if depth > 0 { s.note("string", "unterminated %-literal from line \(startLine) runs to the end of the file") }
         s.index = min(cursor, bytes.count)
-        s.emit(.string, start, s.index, line: startLine, hash: Lexer.stringHash)
+        s.emit(.string, start, s.index, line: startLine)
         return true
     }
 
@@ -92,7 +92,7 @@ extension Lexer {
         if quote != 0 { guard cursor < bytes.count, bytes[cursor] == quote else { return false }; cursor += 1 }
         s.pendingHeredocs.append(name)
         s.index = cursor
-        s.emit(.string, start, cursor, line: s.line, hash: Lexer.stringHash)
+        s.emit(.string, start, cursor, line: s.line)
         return true
     }
 

@@ -4,7 +4,8 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// The tokens of one file, stored column-wise so that a 10 MB file stays a few flat arrays.
-/// `hash` is `CloneToken.hash` of the token's text, so words are compared by hash, never by String.
+/// `hash` is `CloneToken.hash` of the token's text (a directive's: of its word), so words are
+/// compared by hash, never by String; clone detection normalises strings and numbers itself.
 struct TokenStream {
     var kinds: [TokenKind] = []
     var starts: [Int32] = []

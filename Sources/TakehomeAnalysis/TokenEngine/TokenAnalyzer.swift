@@ -67,7 +67,12 @@ public struct TokenAnalyzer: LanguageAnalyzer {
         result.reserveCapacity(tokens.count)
         for index in 0..<tokens.count {
             var value = tokens.hashes[index]
-            if tokens.kinds[index] == .identifier, !rules.keywords.contains(value) { value = identifier }
+            switch tokens.kinds[index] {
+            case .identifier where !rules.keywords.contains(value): value = identifier
+            case .string: value = Lexer.stringHash
+            case .number: value = Lexer.numberHash
+            default: break
+            }
             result.append(CloneToken(value: value, line: Int(tokens.lines[index])))
         }
         return result
