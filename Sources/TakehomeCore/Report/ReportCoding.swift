@@ -1,26 +1,16 @@
 import Foundation
 
 /// Reads and writes reports as JSON: sorted keys and ISO 8601 dates, so that the same report is the
-/// same bytes. Decoding reads the header first and refuses an unknown major version.
+/// same bytes (`ReportJSONEncoder`). Decoding reads the header first and refuses an unknown major version.
 public enum ReportCoding {
-    /// The encoder behind every report.json: pretty-printed, sorted keys, ISO 8601 dates.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
     public static func encode(_ report: Report) throws -> Data { try encode(value: report) }
 
     /// A report's `metrics` object alone, encoded exactly as inside a report (`takehome metrics`).
     public static func encode(metrics: Report.Metrics) throws -> Data { try encode(value: metrics) }
 
-    private static func encode(value: some Encodable) throws -> Data {
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
-    }
+    /// Any part of a report as a report.json holds it: pretty-printed, sorted keys, ISO 8601 dates,
+    /// slashes unescaped (the bytes `JSONEncoder` writes with those options), and a final newline.
+    static func encode(value: some Encodable) throws -> Data { try ReportJSONEncoder.encode(value, suffix: "\n") }
 
     public static func decode(_ data: Data, file: String = "report.json") throws -> Report {
         struct Header: Decodable { var schemaVersion: Int }

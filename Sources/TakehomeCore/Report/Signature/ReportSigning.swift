@@ -65,9 +65,5 @@ public enum ReportSigning {
     }
 
     /// The bytes `ReportCoding.encode` writes for a document: what an untouched report.json holds.
-    static func layout(of document: JSONValue) throws -> Data {
-        var data = try ReportCoding.encoder.encode(document)
-        data.append(0x0A)
-        return data
-    }
+    static func layout(of document: JSONValue) throws -> Data { try ReportCoding.encode(value: document) }
 }
