@@ -115,6 +115,8 @@ struct Lexer: Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0, line = 1, lineStart = 0
         var atLineStart = true
+        /// The last line marked as holding code (0: none yet).
+        var codeLine = 0
         var file = LexedFile()
         var longestLine = 0, longestLineNumber = 0
         var noteCounts: [String: Int] = [:]
@@ -153,7 +155,11 @@ struct Lexer: Sendable {
                                      column: first ? Int32(truncatingIfNeeded: column(of: start)) : 0,
                                      kind: kind, startsLine: first))
             atLineStart = false
-            file.marks.mark(LineMarks.code, from: startLine, to: line)
+            // The line of the previous token is marked already; a token within it marks nothing new.
+            if startLine != codeLine || line != codeLine {
+                file.marks.mark(LineMarks.code, from: startLine, to: line)
+                codeLine = line
+            }
         }
 
         func matches(_ text: [UInt8], at position: Int) -> Bool {
