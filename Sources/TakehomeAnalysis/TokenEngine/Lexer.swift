@@ -148,6 +148,8 @@ struct Lexer: Sendable {
 
         /// Appends a token; `hash` defaults to the FNV-1a of its text (a directive passes its word's).
         mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash given: UInt64? = nil) {
+            // An escape at the very end of the file steps past it; the token ends with the file.
+            let end = min(end, bytes.count)
             let hash = given ?? fnv1a(bytes, start, end)
             let first = atLineStart
             file.raw.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
