@@ -60,7 +60,7 @@ struct CodeTokens {
     func text(_ index: Int) -> String { index >= 0 && index < count ? texts[index] : "" }
 
     /// The token's word; out of range, the word of "".
-    func word(_ index: Int) -> Word {
+    @inline(__always) func word(_ index: Int) -> Word {
         guard index >= 0, index < count else { return Word.empty }
         return kinds[index] == .directive ? texts.word(index) : Word(hash: hashes[index])
     }

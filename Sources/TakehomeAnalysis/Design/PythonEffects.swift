@@ -22,6 +22,8 @@ enum PythonEffects {
     /// The kinds of effects in a token range, in a fixed order, each once.
     static func kinds(in range: Range<Int>, tokens: PythonTokens) -> [String] {
         var found: Set<DesignDescription.EffectKind> = []
+        // The tables in locals: a static read in the loop would check its one-time initialisation each time.
+        let randomModules = randomModules, networkModules = networkModules, pairHeads = pairHeads, fileCalls = fileCalls
         for index in range where tokens.kinds[index] == .identifier && tokens.word(index - 1) != "." {
             let head = tokens.word(index)
             if randomModules.contains(head) { found.insert(.randomness) }
