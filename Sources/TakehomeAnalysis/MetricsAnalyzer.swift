@@ -75,13 +75,12 @@ public struct MetricsAnalyzer: Sendable {
     static func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
-                let results = ResultSlots<Any>(count: 2)
+                let firsts = ResultSlots<A>(count: 1), seconds = ResultSlots<B>(count: 1)
                 let work = UncheckedPair(first: first, second: second)
                 DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    results.store(index == 0 ? work.first() as Any : work.second() as Any, at: index)
+                    if index == 0 { firsts.store(work.first(), at: 0) } else { seconds.store(work.second(), at: 0) }
                 }
-                let values = results.values
-                return (values[0] as! A, values[1] as! B)
+                return (firsts.values[0], seconds.values[0])
             }
         }
     }

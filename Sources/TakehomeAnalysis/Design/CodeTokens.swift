@@ -129,12 +129,11 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
     init(_ text: String) { hash = CloneToken.hash(text) }
 
     @inline(__always) init(stringLiteral value: StaticString) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        value.withUTF8Buffer { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 } }
-        self.hash = hash
+        hash = value.withUTF8Buffer { fnv1a($0, 0, $0.count) }
     }
 
-    static let empty = Word(hash: 0xcbf2_9ce4_8422_2325)
+    /// The word of "" (what `CodeTokens.word` gives outside the tokens).
+    static let empty: Word = ""
 }
 
 /// The texts of a file's tokens, each decoded from the file's bytes when it is read.
