@@ -76,16 +76,17 @@ struct FileReader {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw SystemError("fstat") }
         guard status.st_mode & S_IFMT == S_IFREG else { throw SystemError("open", code: EINVAL) }
-        var bytes = [UInt8](repeating: 0, count: min(limit, Int(status.st_size)))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw SystemError("read") }
-            if count == 0 { break }
-            filled += count
+        let capacity = min(limit, Int(status.st_size))
+        return try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+            filled = 0
+            while filled < capacity {
+                let count = Glibc.read(fd, buffer.baseAddress! + filled, capacity - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw SystemError("read") }
+                if count == 0 { break }
+                filled += count
+            }
         }
-        return Array(bytes.prefix(filled))
     }
 }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// What is not the candidate's own code: dependency, vendored, build and generated folders, and
 /// minified or generated files. Each rule gives the reason the report lists.
 public enum LeftOutRules {
@@ -54,16 +56,27 @@ public enum LeftOutRules {
         return minifiedReason(bytes)
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte (the markers are ASCII).
+    /// Whether `needle` occurs in `haystack`, byte for byte (the markers are ASCII): `memchr` finds
+    /// each candidate first byte, `memcmp` checks the rest.
     private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var start = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while start <= last {
-            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            start += 1
+        haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { word in
+                guard let base = hay.baseAddress, let first = word.first, hay.count >= word.count else { return false }
+                var start = 0
+                let last = hay.count - word.count
+                while start <= last, let found = memchr(base + start, Int32(first), last - start + 1) {
+                    let offset = base.distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + offset, word.baseAddress!, word.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
+            }
         }
-        return false
+    }
+
+    /// Whether the first `limit` bytes hold a NUL byte (the sign of a binary file).
+    static func hasNulByte(_ bytes: [UInt8], within limit: Int) -> Bool {
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(limit, raw.count)) != nil } ?? false }
     }
 
     /// Files larger than this whose lines average more than `minifiedLineLength` bytes are minified.

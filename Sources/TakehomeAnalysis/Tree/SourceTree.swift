@@ -70,16 +70,19 @@ public struct SourceTreeWalker: Sendable {
             return
         }
         do {
-            let head = try reader.read(upTo: Self.binaryProbe)
-            if head.contains(0) {
+            // One read for a file that will be analysed: all of it (up to the size cap), whose first
+            // bytes are the binary probe; any other file is read only as far as the probe.
+            let analyzer = registry.analyzer(for: name)
+            let bytes = try reader.read(upTo: analyzer != nil && size <= maxFileBytes ? maxFileBytes : Self.binaryProbe)
+            if LeftOutRules.hasNulByte(bytes, within: Self.binaryProbe) {
                 tree.skipped.append(ExcludedPath(path: path, reason: "binary"))
                 return
             }
-            if starter.hasFile(ofSize: size), let original = starter.match(size <= head.count ? head : try reader.read(upTo: size)) {
+            if starter.hasFile(ofSize: size), let original = starter.match(size <= bytes.count ? bytes : try reader.read(upTo: size)) {
                 tree.leftOut.append(ExcludedPath(path: path, reason: "starter code, unchanged from starter/\(original)"))
                 return
             }
-            guard let analyzer = registry.analyzer(for: name) else {
+            guard let analyzer else {
                 tree.skipped.append(ExcludedPath(path: path, reason: "skipped: unknown language"))
                 return
             }
@@ -88,7 +91,6 @@ public struct SourceTreeWalker: Sendable {
                 tree.skipped.append(ExcludedPath(path: path, reason: "larger than \(limit) (\(ByteSize(bytes: Int64(size)))): not analysed"))
                 return
             }
-            let bytes = size <= head.count ? head : try reader.read(upTo: maxFileBytes)
             if let reason = LeftOutRules.contentReason(bytes) {
                 tree.leftOut.append(ExcludedPath(path: path, reason: reason))
                 return

@@ -10,6 +10,7 @@ struct AssignmentCommand: AsyncParsableCommand {
 
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check assignment.yml and that the reference solution passes every hidden and public test.")
 
         @Argument(help: "The assignment folder.")

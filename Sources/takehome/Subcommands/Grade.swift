@@ -6,6 +6,7 @@ import TakehomeGrading
 /// `takehome grade`: the reviewer's full grading of one submission.
 struct Grade: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "grade",
         abstract: "Grade a submission (git URL, repository, folder or archive) with the hidden tests.")
 
     @Argument(help: "A git URL (file://, git://, http(s)://, ssh://), a repository or folder path, or a .zip/.tar.gz.")
@@ -34,6 +35,7 @@ struct Grade: AsyncParsableCommand {
 /// `takehome check`: the candidate's self-check with the public tests; never reads hidden-tests/.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a working folder (committed or not) with the assignment's public tests.")
 
     @Argument(help: "The folder to check.")

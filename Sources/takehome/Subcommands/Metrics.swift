@@ -7,6 +7,7 @@ import TakehomeReports
 /// `takehome metrics`: static analysis of a folder, without running anything.
 struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "metrics",
         abstract: "Measure a folder's code without running it: size, per-function complexity, duplication.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }

@@ -11,6 +11,7 @@ struct SandboxCommandGroup: AsyncParsableCommand {
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a command in the grading sandbox, with the current folder at /submission (read-only).")
 
         @Option(help: "Take limits and the runner's toolchain from this assignment.")

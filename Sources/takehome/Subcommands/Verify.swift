@@ -6,6 +6,7 @@ import TakehomeGrading
 /// `takehome verify`: checks that a report.json is intact and signed by a trusted key.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check a report.json's signature: exit 0 when intact and signed by a trusted key, 65 otherwise.")
 
     @Argument(help: "The report.json to check.")
