@@ -46,65 +46,83 @@ public struct MetricsAnalyzer: Sendable {
     }
 
     /// Analyses `subfolder` of `root`. Throws (exit 65) when that folder cannot be opened.
-    public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles()) throws -> CodeMetrics {
+    /// `whileFinishing` is given the sizes and the complexity as soon as they are final and runs
+    /// next to clone detection and the design signals (a command starts writing them out there).
+    public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
+                        whileFinishing early: (SizeMetrics, ComplexityMetrics) -> Void = { _, _ in }) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let tree = try walker.walk(root, subfolder: subfolder)
-        let (analyses, designs) = Self.analyzeInParallel(tree.files)
-        let measured = measure(tree, analyses: analyses)
-        var size = measured.size
+        let (analyses, designs, windows) = Self.analyzeInParallel(tree.files, detector: CloneDetector(minTokens: options.minTokens))
+        let (measuredSize, complexity, duplicationInput) = measure(tree, analyses: analyses, windows: windows)
+        var size = measuredSize
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
         size.notes += manifests.notes
-        // Clone detection and the design model's signals need each other's nothing: one core each.
+        let complete = size
+        // Clone detection, the design model's signals and the caller's work need each other's nothing.
         let (duplication, design) = Self.concurrently({
-            DuplicationAnalysis.measure(measured.duplicationInput, minTokens: options.minTokens)
+            DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
         }, {
-            DesignReading.read(tree, designs: designs, sizes: size, dependencies: manifests.dependencies).map { design in
+            DesignReading.read(tree, designs: designs, sizes: complete, dependencies: manifests.dependencies).map { design in
                 var design = design
                 design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
                 return (design.overEngineering(), design.structural())
             }
-        })
-        var metrics = CodeMetrics(size: size, complexity: measured.complexity, duplication: duplication)
+        }, alongside: { early(complete, complexity) })
+        // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
+        // the bench corpus) while the caller goes on with the result.
+        Self.releaseAside((tree, analyses, designs, windows, duplicationInput))
+        var metrics = CodeMetrics(size: complete, complexity: complexity, duplication: duplication)
         metrics.overEngineering = design?.0
         metrics.structural = design?.1
         return metrics
     }
 
-    /// Runs `first` and `second` at the same time and returns both results.
-    static func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let firsts = ResultSlots<A>(count: 1), seconds = ResultSlots<B>(count: 1)
-                let work = UncheckedPair(first: first, second: second)
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { firsts.store(work.first(), at: 0) } else { seconds.store(work.second(), at: 0) }
-                }
-                return (firsts.values[0], seconds.values[0])
-            }
-        }
+    /// Drops `value` on a worker thread: given the last references to it, the frees happen there.
+    static func releaseAside<T>(_ value: consuming T) {
+        let box = UncheckedBox(value)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
     }
 
-    /// Each file's analysis and design model, in the files' order.
-    static func analyzeInParallel(_ files: [SourceFile]) -> (analyses: [FileAnalysis], designs: [FileDesign?]) {
-        let results = ResultSlots<(FileAnalysis, FileDesign?)>(count: files.count)
+    /// Runs `first`, `second` and `third` at the same time (three threads, which the system shares
+    /// out over the cores) and returns the first two results.
+    static func concurrently<A, B>(_ first: () -> A, _ second: () -> B, alongside third: () -> Void = {}) -> (A, B) {
+        var firstResult: A?, secondResult: B?
+        withoutActuallyEscaping({ firstResult = first() }) { runFirst in
+            withoutActuallyEscaping({ secondResult = second() }) { runSecond in
+                let group = DispatchGroup()
+                for task in [OneShot(runFirst), OneShot(runSecond)] {
+                    DispatchQueue.global().async(group: group) { task.run() }
+                }
+                third()
+                group.wait()
+            }
+        }
+        return (firstResult!, secondResult!)
+    }
+
+    /// Each file's analysis, design model and clone windows (hashed here, in parallel, rather than
+    /// by clone detection on one core), in the files' order.
+    static func analyzeInParallel(_ files: [SourceFile], detector: CloneDetector)
+        -> (analyses: [FileAnalysis], designs: [FileDesign?], windows: [[UInt64]]) {
+        let results = ResultSlots<(FileAnalysis, FileDesign?, [UInt64])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            results.store(DesignReading.analyzeAndRead(file), at: index)
+            let (analysis, design) = DesignReading.analyzeAndRead(files[index])
+            results.store((analysis, design, detector.windows(of: analysis.cloneTokens)), at: index)
         }
         let values = results.values
-        return (values.map(\.0), values.map(\.1))
+        return (values.map(\.0), values.map(\.1), values.map(\.2))
     }
 
     /// Sizes and complexity of the analysed files, and their tokens as clone detection takes them.
-    func measure(_ tree: SourceTree, analyses: [FileAnalysis])
+    func measure(_ tree: SourceTree, analyses: [FileAnalysis], windows: [[UInt64]])
         -> (size: SizeMetrics, complexity: ComplexityMetrics, duplicationInput: [DuplicationAnalysis.File]) {
         var size = SizeMetrics(leftOut: tree.leftOut, skipped: tree.skipped)
         var languages: [String: LanguageSize] = [:]
         var sourceFunctions: [FunctionMetrics] = [], testFunctions: [FunctionMetrics] = []
         var fileComplexity: [FileComplexity] = []
         var duplicationInput: [DuplicationAnalysis.File] = []
-        for (file, analysis) in zip(tree.files, analyses) {
+        for (index, (file, analysis)) in zip(tree.files, analyses).enumerated() {
             let language = file.analyzer.language
             let entry = FileSize(path: file.path, language: language.rawValue, kind: file.kind, nloc: analysis.nloc,
                                  commentLines: analysis.commentLines, blankLines: analysis.blankLines,
@@ -119,7 +137,8 @@ public struct MetricsAnalyzer: Sendable {
             languages[language.rawValue] = totals
             size.notes += (file.notes + analysis.notes).map { FileNote(file: file.path, message: $0) }
             fileComplexity.append(FileComplexity(file: file.path, kind: file.kind, functions: analysis.functions))
-            duplicationInput.append(.init(path: file.path, language: language, kind: file.kind, tokens: analysis.cloneTokens))
+            duplicationInput.append(.init(path: file.path, language: language, kind: file.kind, tokens: analysis.cloneTokens,
+                                          windows: windows[index]))
         }
         size.languages = languages.keys.sorted().compactMap { languages[$0] }
         let complexity = ComplexityMetrics(thresholds: options.thresholds, functions: sourceFunctions,
@@ -128,10 +147,21 @@ public struct MetricsAnalyzer: Sendable {
     }
 }
 
-/// Two closures handed to worker threads that each run one of them once, while the caller waits.
-private struct UncheckedPair<A, B>: @unchecked Sendable {
-    let first: () -> A
-    let second: () -> B
+/// A closure a worker thread runs once and then lets go of, so that nothing holds it once the
+/// caller has stopped waiting (`withoutActuallyEscaping` checks that nothing does).
+private final class OneShot: @unchecked Sendable {
+    private var body: (() -> Void)?
+    init(_ body: @escaping () -> Void) { self.body = body }
+    func run() {
+        body?()
+        body = nil
+    }
+}
+
+/// A value handed to another thread to be dropped there.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: consuming Value) { self.value = value }
 }
 
 /// A fixed number of result slots that parallel workers fill, each its own index; read once all

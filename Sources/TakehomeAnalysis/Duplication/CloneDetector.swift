@@ -14,12 +14,16 @@ public struct CloneDetector: Sendable {
 
     public init(minTokens: Int = 50) { self.minTokens = max(1, minTokens) }
 
-    /// One file's clone tokens.
+    /// One file's clone tokens, and the hashes of their windows when they were computed ahead
+    /// (`windows(of:)` of a detector with the same `minTokens`, in the parallel per-file pass).
     public struct Input: Sendable {
         public var path: String
         public var kind: CodeKind
         public var tokens: [CloneToken]
-        public init(path: String, kind: CodeKind, tokens: [CloneToken]) { self.path = path; self.kind = kind; self.tokens = tokens }
+        public var windows: [UInt64]?
+        public init(path: String, kind: CodeKind, tokens: [CloneToken], windows: [UInt64]? = nil) {
+            self.path = path; self.kind = kind; self.tokens = tokens; self.windows = windows
+        }
     }
 
     /// The clone pairs found (in the order found), and per input file how many of its tokens lie in
@@ -44,8 +48,8 @@ public struct CloneDetector: Sendable {
         var starts = [0]
         starts.reserveCapacity(files.count + 1)
         for file in files { starts.append(starts[starts.count - 1] + file.tokens.count) }
-        let factor = leavingFactor
-        let repeated = RepeatedWindows(files.map(\.tokens), detector: self)
+        let windows = files.map { $0.windows ?? self.windows(of: $0.tokens) }
+        let repeated = RepeatedWindows(windows)
         var firstSeen = WindowTable(capacity: repeated.seenAgain)
         var marked = TokenMarks(count: starts[files.count])
         var result = Result()
@@ -53,33 +57,50 @@ public struct CloneDetector: Sendable {
         for file in files.indices {
             let start = starts[file]
             files[file].tokens.withUnsafeBufferPointer { tokens in
-                var position = 0
-                var hash = windowHash(tokens, at: position)
-                while position + minTokens <= tokens.count {
-                    // The first window with this hash, or this one remembered as the first.
-                    if repeated.mayRepeat(hash), let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: start + position) {
-                        let originFile = Self.file(holding: origin, starts: starts), originStart = starts[originFile]
-                        let length = files[originFile].tokens.withUnsafeBufferPointer { originTokens in
-                            matchLength(originTokens, origin: origin - originStart, tokens, position: position, sameFile: originFile == file)
+                windows[file].withUnsafeBufferPointer { hashes in
+                    var position = 0
+                    while position < hashes.count {
+                        // The first window with this hash, or this one remembered as the first.
+                        let hash = hashes[position]
+                        if repeated.mayRepeat(hash), let origin = firstSeen.firstPosition(of: hash, storingIfAbsent: start + position) {
+                            let originFile = Self.file(holding: origin, starts: starts), originStart = starts[originFile]
+                            let length = files[originFile].tokens.withUnsafeBufferPointer { originTokens in
+                                matchLength(originTokens, origin: origin - originStart, tokens, position: position, sameFile: originFile == file)
+                            }
+                            if let length {
+                                result.clones.append(pair(files, origin: (originFile, origin - originStart), position: (file, position),
+                                                          length: length))
+                                marked.mark(origin..<(origin + length))
+                                marked.mark((start + position)..<(start + position + length))
+                                position += length
+                                continue
+                            }
                         }
-                        if let length {
-                            result.clones.append(pair(files, origin: (originFile, origin - originStart), position: (file, position),
-                                                      length: length))
-                            marked.mark(origin..<(origin + length))
-                            marked.mark((start + position)..<(start + position + length))
-                            position += length
-                            hash = windowHash(tokens, at: position)
-                            continue
-                        }
+                        position += 1
                     }
-                    guard position + minTokens < tokens.count else { break }
-                    hash = Self.rolled(hash, leaving: tokens[position].value, entering: tokens[position + minTokens].value, factor: factor)
-                    position += 1
                 }
             }
         }
         result.duplicatedTokens = files.indices.map { marked.count(in: starts[$0]..<starts[$0 + 1]) }
         return result
+    }
+
+    /// The hash of every window of `minTokens` tokens of one file, by where it starts (none when
+    /// the file is shorter): the first computed in full, each next one rolled on from the last.
+    public func windows(of tokens: [CloneToken]) -> [UInt64] {
+        guard tokens.count >= minTokens else { return [] }
+        let factor = leavingFactor
+        return tokens.withUnsafeBufferPointer { tokens in
+            [UInt64](unsafeUninitializedCapacity: tokens.count - minTokens + 1) { hashes, filled in
+                var hash = windowHash(tokens, at: 0)
+                hashes[0] = hash
+                for index in minTokens..<tokens.count {
+                    hash = Self.rolled(hash, leaving: tokens[index - minTokens].value, entering: tokens[index].value, factor: factor)
+                    hashes[index - minTokens + 1] = hash
+                }
+                filled = hashes.count
+            }
+        }
     }
 
     /// The polynomial hash of the window starting at `position` (0 when it does not fit).

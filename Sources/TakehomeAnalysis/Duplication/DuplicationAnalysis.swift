@@ -6,14 +6,15 @@ import TakehomeCore
 /// duplicated-token ratios of source and test code and the clone pairs, longest first, at most
 /// `ClonePair.reportLimit` of them.
 public enum DuplicationAnalysis {
-    /// One analysed file, as duplication needs it.
+    /// One analysed file, as duplication needs it; `windows` as `CloneDetector.Input` takes them.
     public struct File: Sendable {
         public var path: String
         public var language: SourceLanguage
         public var kind: CodeKind
         public var tokens: [CloneToken]
-        public init(path: String, language: SourceLanguage, kind: CodeKind, tokens: [CloneToken]) {
-            self.path = path; self.language = language; self.kind = kind; self.tokens = tokens
+        public var windows: [UInt64]?
+        public init(path: String, language: SourceLanguage, kind: CodeKind, tokens: [CloneToken], windows: [UInt64]? = nil) {
+            self.path = path; self.language = language; self.kind = kind; self.tokens = tokens; self.windows = windows
         }
     }
 
@@ -25,7 +26,8 @@ public enum DuplicationAnalysis {
         let results = ResultSlots<CloneDetector.Result>(count: languages.count)
         DispatchQueue.concurrentPerform(iterations: languages.count) { index in
             let group = groups[languages[index]]!
-            results.store(detector.detect(group.map { .init(path: $0.path, kind: $0.kind, tokens: $0.tokens) }), at: index)
+            results.store(detector.detect(group.map { .init(path: $0.path, kind: $0.kind, tokens: $0.tokens, windows: $0.windows) }),
+                          at: index)
         }
         var clones: [ClonePair] = []
         var tokens: [CodeKind: Int] = [:], duplicated: [CodeKind: Int] = [:]

@@ -13,26 +13,17 @@ struct RepeatedWindows {
     /// `mayRepeat` lets through, for sizing the table.
     let seenAgain: Int
 
-    /// Records every window of each of `files`, the hashes rolled as `detector` rolls them.
-    init(_ files: [[CloneToken]], detector: CloneDetector) {
-        let minTokens = detector.minTokens, factor = detector.leavingFactor
-        let windows = files.reduce(0) { $0 + max(0, $1.count - minTokens + 1) }
+    /// Records every window hash of each file (`CloneDetector.windows(of:)`).
+    init(_ files: [[UInt64]]) {
+        let windows = files.reduce(0) { $0 + $1.count }
         var bits = 1   // words: 2^bits, each of 32 slots
         while 1 << bits < windows / 4 { bits += 1 }
         let shift = UInt64(64 - bits)
         var words = [UInt64](repeating: 0, count: 1 << bits)
         var seenAgain = 0
         words.withUnsafeMutableBufferPointer { words in
-            for file in files where file.count >= minTokens {
-                file.withUnsafeBufferPointer { tokens in
-                    var hash = detector.windowHash(tokens, at: 0)
-                    seenAgain += Self.record(hash, in: words, shift: shift)
-                    for index in minTokens..<tokens.count {
-                        hash = CloneDetector.rolled(hash, leaving: tokens[index - minTokens].value, entering: tokens[index].value,
-                                                    factor: factor)
-                        seenAgain += Self.record(hash, in: words, shift: shift)
-                    }
-                }
+            for file in files {
+                for hash in file { seenAgain += Self.record(hash, in: words, shift: shift) }
             }
         }
         self.words = words; self.shift = shift; self.seenAgain = seenAgain

@@ -8,6 +8,12 @@ public enum ReportCoding {
     /// A report's `metrics` object alone, encoded exactly as inside a report (`takehome metrics`).
     public static func encode(metrics: Report.Metrics) throws -> Data { try encode(value: metrics) }
 
+    /// The same bytes, with the parts in `prewritten` (each a type `metrics` holds one value of,
+    /// such as its `ComplexityMetrics`) taken from the JSON already written for them.
+    public static func encode(metrics: Report.Metrics, prewritten: [PrewrittenJSON]) throws -> Data {
+        try ReportJSONEncoder.encode(metrics, suffix: "\n", prewritten: prewritten)
+    }
+
     /// Any part of a report as a report.json holds it: pretty-printed, sorted keys, ISO 8601 dates,
     /// slashes unescaped (the bytes `JSONEncoder` writes with those options), and a final newline.
     static func encode(value: some Encodable) throws -> Data { try ReportJSONEncoder.encode(value, suffix: "\n") }

@@ -27,10 +27,15 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let analyzer = MetricsAnalyzer(options: MetricsOptions(minTokens: minTokens))
-        let metrics = try analyzer.analyze(URL(fileURLWithPath: path)).report
+        // For JSON, sizes and complexity (most of the text) are written while the rest is computed.
+        var prewritten: [PrewrittenJSON] = []
+        let metrics = try analyzer.analyze(URL(fileURLWithPath: path), whileFinishing: { size, complexity in
+            guard format == .json else { return }
+            prewritten = [try? PrewrittenJSON(size, depth: 1), try? PrewrittenJSON(complexity, depth: 1)].compactMap { $0 }
+        }).report
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
-        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics))
+        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
     }

@@ -135,7 +135,8 @@ private func referenceDetect(_ files: [CloneDetector.Input], minTokens: Int) -> 
         // 2 000 distinct windows of one token, then 300 of them again.
         let unique = (0..<2_000).map { _ in CloneToken(value: random.next(), line: 1) }
         let again = Array(unique.prefix(300))
-        let windows = RepeatedWindows([unique, again], detector: CloneDetector(minTokens: 1))
+        let detector = CloneDetector(minTokens: 1)
+        let windows = RepeatedWindows([detector.windows(of: unique), detector.windows(of: again)])
         #expect(unique.prefix(300).allSatisfy { windows.mayRepeat($0.value) })
         // Few of the 1 700 unique ones have both slots taken by others.
         let shared = unique.dropFirst(300).filter { windows.mayRepeat($0.value) }.count

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import TakehomeAnalysis
-import TakehomeCore
+@testable import TakehomeAnalysis
+@testable import TakehomeCore
 
 /// The metrics of real folders of this repository (Python assignments and attacks, the Swift of the
 /// core module), as `takehome metrics --format json` writes them: byte for byte what Foundation's
@@ -19,5 +19,38 @@ import TakehomeCore
         let written = try ReportCoding.encode(metrics: metrics)
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: try encoder.encode(metrics) + [0x0A], as: UTF8.self))
         #expect(try JSONDecoder().decode(Report.Metrics.self, from: written) == metrics)
+    }
+
+    /// The sizes and complexity handed out while the analysis finishes, written ahead at the depth
+    /// `takehome metrics` places them (copied) or at the top (re-indented), stand in for
+    /// themselves byte for byte; an empty folder's parts hold empty lists.
+    @Test(arguments: ["Assignments", "Sources/TakehomeCore", ""])
+    func partsWrittenWhileTheAnalysisFinishesAreTheSameBytes(_ folder: String) throws {
+        let root = folder.isEmpty ? FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())") : Self.repository.appendingPathComponent(folder)
+        if folder.isEmpty { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false) }
+        defer { if folder.isEmpty { try? FileManager.default.removeItem(at: root) } }
+        var early: (SizeMetrics, ComplexityMetrics)?
+        let metrics = try MetricsAnalyzer().analyze(root, whileFinishing: { early = ($0, $1) }).report
+        #expect(early?.0 == metrics.size && early?.1 == metrics.complexity, "the parts handed out are the final ones")
+        let whole = String(decoding: try ReportCoding.encode(metrics: metrics), as: UTF8.self)
+        for depth in [0, 1] {
+            let parts = [try PrewrittenJSON(metrics.size!, depth: depth), try PrewrittenJSON(metrics.complexity!, depth: depth)]
+            #expect(String(decoding: try ReportCoding.encode(metrics: metrics, prewritten: parts), as: UTF8.self) == whole, "written at depth \(depth)")
+        }
+    }
+
+    /// In a whole report, `metrics.complexity` sits two levels down: a part written one level down
+    /// is re-indented there; a value without the part's type is unchanged by it.
+    @Test func aPartIsReindentedWhereItSitsDeeper() throws {
+        let metrics = try MetricsAnalyzer().analyze(Self.repository.appendingPathComponent("Assignments")).report
+        var report = Report(tool: .init(version: "0.1.0"), mode: .grade, generatedAt: Date(timeIntervalSince1970: 0),
+                            assignment: .init(id: "a", title: "A", language: "python", runner: "pytest", digest: "sha256:00"),
+                            submission: .init(source: "file:///x", kind: "git"), tests: .init(), findings: [],
+                            score: RubricScorer(rubric: Rubric()).score(correctness: nil, suiteName: "hidden"))
+        report.metrics = metrics
+        let part = try PrewrittenJSON(metrics.complexity!, depth: 1)
+        #expect(try ReportJSONEncoder.encode(report, suffix: "\n", prewritten: [part]) == (try ReportCoding.encode(report)))
+        let duplicationOnly = Report.Metrics(duplication: metrics.duplication)
+        #expect(try ReportCoding.encode(metrics: duplicationOnly, prewritten: [part]) == (try ReportCoding.encode(metrics: duplicationOnly)))
     }
 }

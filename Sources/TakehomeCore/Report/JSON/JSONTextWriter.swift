@@ -13,14 +13,16 @@ struct JSONTextWriter: ~Copyable {
     private let members: UnsafeMutablePointer<JSONTree.Member>
     private let containers: UnsafeMutablePointer<JSONTree.Container>
     private let text: UnsafeMutablePointer<UInt8>
+    private let prewrittenParts: [Int: PrewrittenJSON]
     private var output: ByteBuffer
     /// Every container's members, in the order they were added, from the container's `start`.
     private var order: GrowingBuffer<Int32>
 
-    /// Writes the tree's top-level value (member 0) and `suffix`.
-    static func document(of tree: JSONTree, suffix: StaticString) throws(TooDeep) -> Data {
+    /// Writes the tree's top-level value (member 0) and `suffix`; at `depth` above 0, indented as
+    /// a member that deep would be (for JSON written ahead of the document that will hold it).
+    static func document(of tree: JSONTree, suffix: StaticString, depth: Int = 0) throws(TooDeep) -> Data {
         var writer = JSONTextWriter(tree)
-        try withExtendedLifetime(tree) { () throws(TooDeep) in try writer.write(writer.members[0], depth: 0) }
+        try withExtendedLifetime(tree) { () throws(TooDeep) in try writer.write(writer.members[0], depth: depth) }
         writer.output.append(suffix)
         return writer.output.data()
     }
@@ -29,7 +31,8 @@ struct JSONTextWriter: ~Copyable {
         members = tree.members.base
         containers = tree.containers.base
         text = tree.text.base
-        output = ByteBuffer(capacity: tree.text.count + 16 * tree.members.count)
+        prewrittenParts = tree.prewrittenParts
+        output = ByteBuffer(capacity: tree.text.count + 16 * tree.members.count + tree.prewrittenParts.values.reduce(0) { $0 + $1.json.count })
         order = GrowingBuffer(capacity: tree.members.count)
         // One pass in memory order lists each container's members, instead of a search per container.
         var fill = GrowingBuffer<Int>(capacity: tree.containers.count)
@@ -50,6 +53,7 @@ struct JSONTextWriter: ~Copyable {
 
     /// A member's text (its key in an object, its JSON if a scalar), then its container if it holds one.
     private mutating func write(_ member: JSONTree.Member, depth: Int) throws(TooDeep) {
+        if member.holds == JSONTree.Member.prewritten { return writePrewritten(member, depth: depth) }
         output.append(UnsafeBufferPointer(start: text + member.textStart, count: Int(member.textCount)))
         if member.holds >= 0 {
             try writeContainer(containers[Int(member.holds)], depth: depth + 1)
@@ -58,6 +62,28 @@ struct JSONTextWriter: ~Copyable {
             output.append("{\n\n")
             output.appendIndent(depth)
             output.append("}")
+        }
+    }
+
+    /// A member holding JSON written ahead: its key text, then the JSON, as it is when it was
+    /// written at this depth, else with the missing levels of indentation added to every line but
+    /// the first (an empty line, inside an empty container, stays empty, as the writer leaves it).
+    private mutating func writePrewritten(_ member: JSONTree.Member, depth: Int) {
+        output.append(UnsafeBufferPointer(start: text + member.textStart, count: Int(member.prefixLength)))
+        guard let part = prewrittenParts[member.textStart] else { return }
+        part.json.withUnsafeBufferPointer { json in
+            let missing = depth - part.depth
+            precondition(missing >= 0, "JSON written \(part.depth) levels deep cannot sit \(depth) deep")
+            guard missing > 0 else { return output.append(json) }
+            var lineStart = 0
+            while lineStart < json.count {
+                let rest = UnsafeRawPointer(json.baseAddress! + lineStart)
+                let lineEnd = memchr(rest, Int32(UInt8(ascii: "\n")), json.count - lineStart)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(json.baseAddress!) + 1 } ?? json.count
+                if lineStart > 0, json[lineStart] != UInt8(ascii: "\n") { output.appendIndent(missing) }
+                output.append(UnsafeBufferPointer(rebasing: json[lineStart..<lineEnd]))
+                lineStart = lineEnd
+            }
         }
     }
 

@@ -8,6 +8,8 @@ final class JSONTree {
     struct Member {
         static let nothing: Int32 = -1
         static let scalar: Int32 = -2
+        /// A value whose JSON was written ahead: written as it is, or re-indented to its place.
+        static let prewritten: Int32 = -3
 
         /// The key's first eight bytes, big-endian: orders most keys without reading them.
         var rank: UInt64 = 0
@@ -20,7 +22,8 @@ final class JSONTree {
         /// members naming it, in the order they were added.
         var parent: Int32 = -1
         /// `nothing` (written as an empty object, as `JSONEncoder` does), `scalar` (its JSON is in
-        /// its text), or the index of the container it holds.
+        /// its text), `prewritten` (its JSON, written ahead, is in `prewrittenParts`), or the index of the
+        /// container it holds.
         var holds: Int32 = Member.nothing
     }
 
@@ -42,7 +45,11 @@ final class JSONTree {
     @exclusivity(unchecked) var members = GrowingBuffer<Member>(capacity: 1 << 12)
     @exclusivity(unchecked) var containers = GrowingBuffer<Container>(capacity: 1 << 10)
 
-    init() {
+    /// Values of these types are not encoded: the JSON written for them ahead goes in their place.
+    let prewritten: [PrewrittenJSON]
+
+    init(prewritten: [PrewrittenJSON] = []) {
+        self.prewritten = prewritten
         members.append(Member())
     }
 
@@ -112,6 +119,17 @@ final class JSONTree {
         write(&text)
         members[index].textCount = UInt32(text.count - members[index].textStart)
         members[index].holds = Member.scalar
+    }
+
+    /// The JSON written ahead for each prewritten member, by where the member's text (its key
+    /// alone) starts: the writer copies it from there, so that it is never copied into `text`.
+    private(set) var prewrittenParts: [Int: PrewrittenJSON] = [:]
+
+    /// Sets `member` to JSON written ahead, after its key text.
+    func setPrewritten(of member: Int32, _ written: PrewrittenJSON) {
+        setScalar(of: member) { _ in }
+        members[Int(member)].holds = Member.prewritten
+        prewrittenParts[members[Int(member)].textStart] = written
     }
 
     func isEmpty(_ member: Int32) -> Bool { members[Int(member)].holds == Member.nothing }

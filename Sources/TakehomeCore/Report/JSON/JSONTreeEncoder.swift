@@ -40,6 +40,8 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
             put { $0.appendQuoted((value as! URL).absoluteString) }
         } else if T.self == Decimal.self {
             put { $0.append(utf8Of: (value as! Decimal).description) }
+        } else if let written = tree.prewritten.first(where: { ObjectIdentifier($0.type) == ObjectIdentifier(T.self) }) {
+            tree.setPrewritten(of: member, written)
         } else {
             try value.encode(to: self)
         }
