@@ -51,8 +51,8 @@ public struct MetricsAnalyzer: Sendable {
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
                         whileFinishing early: (SizeMetrics, ComplexityMetrics) -> Void = { _, _ in }) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
-        let tree = try walker.walk(root, subfolder: subfolder)
-        let (analyses, designs, windows) = Self.analyzeInParallel(tree.files, detector: CloneDetector(minTokens: options.minTokens))
+        let (tree, analyses, designs, windows) = try Self.walkAndAnalyze(root, subfolder: subfolder, walker: walker,
+                                                                         detector: CloneDetector(minTokens: options.minTokens))
         let (measuredSize, complexity, duplicationInput) = measure(tree, analyses: analyses, windows: windows)
         var size = measuredSize
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
@@ -101,17 +101,19 @@ public struct MetricsAnalyzer: Sendable {
         return (firstResult!, secondResult!)
     }
 
-    /// Each file's analysis, design model and clone windows (hashed here, in parallel, rather than
-    /// by clone detection on one core), in the files' order.
-    static func analyzeInParallel(_ files: [SourceFile], detector: CloneDetector)
-        -> (analyses: [FileAnalysis], designs: [FileDesign?], windows: [[UInt64]]) {
-        let results = ResultSlots<(FileAnalysis, FileDesign?, [UInt64])>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let (analysis, design) = DesignReading.analyzeAndRead(files[index])
-            results.store((analysis, design, detector.windows(of: analysis.cloneTokens)), at: index)
+    /// Walks the folder while worker threads analyse the files it has read: each file's analysis,
+    /// design model and clone windows (hashed here, in parallel, rather than by clone detection on
+    /// one core), in walk order.
+    static func walkAndAnalyze(_ root: URL, subfolder: String, walker: SourceTreeWalker, detector: CloneDetector) throws
+        -> (tree: SourceTree, analyses: [FileAnalysis], designs: [FileDesign?], windows: [[UInt64]]) {
+        let pipeline = FilePipeline { file in
+            let (analysis, design) = DesignReading.analyzeAndRead(file)
+            return (analysis, design, detector.windows(of: analysis.cloneTokens))
         }
-        let values = results.values
-        return (values.map(\.0), values.map(\.1), values.map(\.2))
+        let (tree, results) = try pipeline.run(helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+            try walker.walk(root, subfolder: subfolder, found: pipeline.add)
+        }
+        return (tree, results.map(\.0), results.map(\.1), results.map(\.2))
     }
 
     /// Sizes and complexity of the analysed files, and their tokens as clone detection takes them.

@@ -37,8 +37,9 @@ public struct SourceTreeWalker: Sendable {
         self.registry = registry; self.maxFileBytes = maxFileBytes; self.starter = starter
     }
 
-    /// Reads `subfolder` of `root` (`.` for the root itself).
-    public func walk(_ root: URL, subfolder: String = ".") throws -> SourceTree {
+    /// Reads `subfolder` of `root` (`.` for the root itself); `found` is given each file to analyse
+    /// as soon as it has been read.
+    public func walk(_ root: URL, subfolder: String = ".", found: (SourceFile) -> Void = { _ in }) throws -> SourceTree {
         var tree = SourceTree()
         try DirectoryWalk.walk(root, subfolder: subfolder, unreadable: { path, reason in
             tree.skipped.append(ExcludedPath(path: path, reason: reason))
@@ -57,17 +58,21 @@ public struct SourceTreeWalker: Sendable {
             case .other:
                 tree.skipped.append(ExcludedPath(path: path, reason: "not a regular file"))
             case .regularFile(let size):
-                classify(path: path, name: name, size: size, reader: reader, into: &tree)
+                if let file = classify(path: path, name: name, size: size, reader: reader, into: &tree) {
+                    tree.files.append(file)
+                    found(file)
+                }
             }
             return false
         })
         return tree
     }
 
-    private func classify(path: String, name: String, size: Int, reader: FileReader, into tree: inout SourceTree) {
+    /// The file to analyse, read; nil when it is left out or skipped (recorded in `tree`).
+    private func classify(path: String, name: String, size: Int, reader: FileReader, into tree: inout SourceTree) -> SourceFile? {
         if let reason = LeftOutRules.fileNameReason(name) {
             tree.leftOut.append(ExcludedPath(path: path, reason: reason))
-            return
+            return nil
         }
         do {
             // One read for a file that will be analysed: all of it (up to the size cap), whose first
@@ -76,24 +81,24 @@ public struct SourceTreeWalker: Sendable {
             let bytes = try reader.read(upTo: analyzer != nil && size <= maxFileBytes ? maxFileBytes : Self.binaryProbe)
             if LeftOutRules.hasNulByte(bytes, within: Self.binaryProbe) {
                 tree.skipped.append(ExcludedPath(path: path, reason: "binary"))
-                return
+                return nil
             }
             if starter.hasFile(ofSize: size), let original = starter.match(size <= bytes.count ? bytes : try reader.read(upTo: size)) {
                 tree.leftOut.append(ExcludedPath(path: path, reason: "starter code, unchanged from starter/\(original)"))
-                return
+                return nil
             }
             guard let analyzer else {
                 tree.skipped.append(ExcludedPath(path: path, reason: "skipped: unknown language"))
-                return
+                return nil
             }
             guard size <= maxFileBytes else {
                 let limit = ByteSize(bytes: Int64(maxFileBytes))
                 tree.skipped.append(ExcludedPath(path: path, reason: "larger than \(limit) (\(ByteSize(bytes: Int64(size)))): not analysed"))
-                return
+                return nil
             }
             if let reason = LeftOutRules.contentReason(bytes) {
                 tree.leftOut.append(ExcludedPath(path: path, reason: reason))
-                return
+                return nil
             }
             var notes: [String] = []
             let text: String
@@ -103,10 +108,10 @@ public struct SourceTreeWalker: Sendable {
                 text = String(decoding: bytes, as: UTF8.self)
                 notes.append("not valid UTF-8: read with replacement characters")
             }
-            tree.files.append(SourceFile(path: path, kind: TestFileRules.kind(of: path), analyzer: analyzer, text: text,
-                                         notes: notes))
+            return SourceFile(path: path, kind: TestFileRules.kind(of: path), analyzer: analyzer, text: text, notes: notes)
         } catch {
             tree.skipped.append(ExcludedPath(path: path, reason: "unreadable (\(error))"))
+            return nil
         }
     }
 }
