@@ -54,6 +54,13 @@ extension GrowingBuffer where Element == UInt8 {
         text.withUTF8 { appendQuoted($0) }
     }
 
+    /// `appendQuoted` of a string read in place when its bytes are contiguous (no copy of it, so
+    /// no reference counting on a string many records share).
+    mutating func appendQuoted(borrowing text: borrowing String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) { return done }
+        appendQuoted(copy text)
+    }
+
     /// `"` and `\` escaped, `\b \f \n \r \t` for those controls, `\u00xx` for the other bytes below
     /// 0x20, everything else (`/`, DEL, non-ASCII UTF-8) as it is.
     mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {

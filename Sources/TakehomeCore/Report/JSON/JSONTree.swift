@@ -72,6 +72,22 @@ final class JSONTree {
                        prefixLength: prefixLength, parent: container, holds: Member.scalar), to: container)
     }
 
+    /// Adds a member under `key`, a literal that needs no escaping, holding the scalar `write`
+    /// appends: the key's bytes are copied as they are, with no check.
+    func appendScalar(to container: Int32, literalKey key: StaticString, _ write: (inout ByteBuffer) -> Void) {
+        let textStart = text.count
+        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        var rank: UInt64 = 0
+        for index in 0..<Swift.min(bytes.count, 8) { rank |= UInt64(bytes[index]) &<< (56 - 8 * UInt64(index)) }
+        text.append(UInt8(ascii: "\""))
+        text.append(bytes)
+        text.append("\" : ")
+        let prefixLength = UInt32(text.count - textStart)
+        write(&text)
+        _ = add(Member(rank: rank, textStart: textStart, textCount: UInt32(text.count - textStart),
+                       prefixLength: prefixLength, parent: container, holds: Member.scalar), to: container)
+    }
+
     private struct KeyText {
         var textStart: Int
         var rank: UInt64 = 0

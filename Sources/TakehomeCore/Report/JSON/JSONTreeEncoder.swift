@@ -30,7 +30,8 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
     }
 
     /// Encodes `value` into the member, with `JSONEncoder`'s own forms for the types it treats apart:
-    /// dates as ISO 8601 text, data as base64, URLs as their absolute string, decimals as numbers.
+    /// dates as ISO 8601 text, data as base64, URLs as their absolute string, decimals as numbers;
+    /// the list of functions' metrics, which a report holds thousands of, written straight into the tree.
     func encodeValue<T: Encodable>(_ value: T) throws {
         if T.self == Date.self {
             put { $0.appendQuoted((value as! Date).formatted(.iso8601)) }
@@ -40,6 +41,8 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
             put { $0.appendQuoted((value as! URL).absoluteString) }
         } else if T.self == Decimal.self {
             put { $0.append(utf8Of: (value as! Decimal).description) }
+        } else if T.self == [FunctionMetrics].self {
+            FunctionMetrics.write(value as! [FunctionMetrics], into: tree, array: tree.container(of: member, kind: .array))
         } else if let written = tree.prewritten.first(where: { ObjectIdentifier($0.type) == ObjectIdentifier(T.self) }) {
             tree.setPrewritten(of: member, written)
         } else {
@@ -170,5 +173,31 @@ enum JSONNumber {
         }
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}
+
+extension FunctionMetrics {
+    /// The functions as `[FunctionMetrics].encode(to:)` encodes them, written straight into `array`
+    /// (a report holds thousands of functions: the `Encoder` round trip, and the copy of each
+    /// element it makes, were most of writing one). The bytes are checked against `JSONEncoder`'s
+    /// on real folders (MetricsJSONTests), so a field added to the type and not here fails there.
+    static func write(_ functions: [FunctionMetrics], into tree: JSONTree, array: Int32) {
+        functions.withUnsafeBufferPointer { functions in
+            for index in functions.indices {
+                functions[index].writeMembers(into: tree, object: tree.container(of: tree.append(to: array), kind: .object))
+            }
+        }
+    }
+
+    private func writeMembers(into tree: JSONTree, object: Int32) {
+        tree.appendScalar(to: object, literalKey: "ccn") { $0.appendInteger(ccn) }
+        tree.appendScalar(to: object, literalKey: "cognitive") { $0.appendInteger(cognitive) }
+        tree.appendScalar(to: object, literalKey: "endLine") { $0.appendInteger(endLine) }
+        tree.appendScalar(to: object, literalKey: "file") { $0.appendQuoted(borrowing: file) }
+        tree.appendScalar(to: object, literalKey: "line") { $0.appendInteger(line) }
+        tree.appendScalar(to: object, literalKey: "maxNesting") { $0.appendInteger(maxNesting) }
+        tree.appendScalar(to: object, literalKey: "name") { $0.appendQuoted(borrowing: name) }
+        tree.appendScalar(to: object, literalKey: "nloc") { $0.appendInteger(nloc) }
+        tree.appendScalar(to: object, literalKey: "params") { $0.appendInteger(params) }
     }
 }
