@@ -85,17 +85,18 @@ public struct MetricsAnalyzer: Sendable {
     }
 
     /// Runs `first`, `second` and `third` at the same time (three threads, which the system shares
-    /// out over the cores) and returns the first two results.
+    /// out over the cores) and returns the first two results. This thread runs `third`, then
+    /// whichever of the others no worker thread has started: it never waits on a worker that did
+    /// not get a thread.
     static func concurrently<A, B>(_ first: () -> A, _ second: () -> B, alongside third: () -> Void = {}) -> (A, B) {
         var firstResult: A?, secondResult: B?
         withoutActuallyEscaping({ firstResult = first() }) { runFirst in
             withoutActuallyEscaping({ secondResult = second() }) { runSecond in
-                let group = DispatchGroup()
-                for task in [OneShot(runFirst), OneShot(runSecond)] {
-                    DispatchQueue.global().async(group: group) { task.run() }
-                }
+                let tasks = ClaimableTasks([runFirst, runSecond])
+                for _ in 0..<2 { DispatchQueue.global().async { tasks.claimAndRun() } }
                 third()
-                group.wait()
+                tasks.claimAndRun()
+                tasks.waitForAll()
             }
         }
         return (firstResult!, secondResult!)
@@ -149,14 +150,38 @@ public struct MetricsAnalyzer: Sendable {
     }
 }
 
-/// A closure a worker thread runs once and then lets go of, so that nothing holds it once the
-/// caller has stopped waiting (`withoutActuallyEscaping` checks that nothing does).
-private final class OneShot: @unchecked Sendable {
-    private var body: (() -> Void)?
-    init(_ body: @escaping () -> Void) { self.body = body }
-    func run() {
-        body?()
-        body = nil
+/// Closures that any thread may claim and run, each once. Once all have run, none is held any
+/// more (`withoutActuallyEscaping` checks that nothing holds them), even by a worker thread that
+/// starts only later and finds nothing left to claim.
+private final class ClaimableTasks: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var tasks: [(() -> Void)?]
+    private var next = 0, done = 0
+
+    init(_ tasks: [() -> Void]) { self.tasks = tasks }
+
+    func claimAndRun() {
+        while var task = claim() {
+            task?()
+            task = nil   // let go of it before the caller can learn that it ran
+            condition.lock()
+            done += 1
+            if done == tasks.count { tasks = tasks.map { _ in nil } }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    func waitForAll() {
+        condition.lock(); defer { condition.unlock() }
+        while done < tasks.count { condition.wait() }
+    }
+
+    private func claim() -> (() -> Void)?? {
+        condition.lock(); defer { condition.unlock() }
+        guard next < tasks.count else { return nil }
+        next += 1
+        return .some(tasks[next - 1])
     }
 }
 

@@ -5,7 +5,8 @@ import Synchronization
 
 /// The walk hands its files to worker threads as it reads them: every file is analysed once, the
 /// results come back in walk order whatever thread finished first, and a walk that fails ends the
-/// run with its error instead of leaving workers waiting.
+/// run with its error instead of leaving workers waiting. With every dispatch thread blocked (a
+/// grade of many submissions at once), the caller does all the work rather than wait for a worker.
 @Suite(.timeLimit(.minutes(1))) struct FilePipelineTests {
     private func file(_ index: Int) -> SourceFile {
         let path = "f\(index).py"
@@ -49,5 +50,29 @@ import Synchronization
         let pipeline = FilePipeline { $0.path }
         let (_, results) = pipeline.run(helpers: 2) {}
         #expect(results.isEmpty)
+    }
+
+    /// Occupies every thread the dispatch pool will give global-queue work (blocked until `release`).
+    private func exhaustTheDispatchPool() -> (release: () -> Void, started: Int) {
+        let gate = DispatchSemaphore(value: 0), started = Mutex(0)
+        for _ in 0..<300 { DispatchQueue.global().async { started.withLock { $0 += 1 }; gate.wait() } }
+        usleep(300_000)
+        return ({ for _ in 0..<300 { gate.signal() } }, started.withLock { $0 })
+    }
+
+    @Test func withNoDispatchThreadFreeTheCallerAnalysesEveryFile() {
+        let (release, _) = exhaustTheDispatchPool()
+        defer { release() }
+        let pipeline = FilePipeline { $0.path }
+        let (_, results) = pipeline.run(helpers: 2) { for index in 0..<50 { pipeline.add(file(index)) } }
+        #expect(results == (0..<50).map { "f\($0).py" })
+    }
+
+    @Test func withNoDispatchThreadFreeTheFinishingStepsRunOnTheCaller() {
+        let (release, _) = exhaustTheDispatchPool()
+        defer { release() }
+        var alongside = false
+        let (first, second) = MetricsAnalyzer.concurrently({ 1 }, { "two" }, alongside: { alongside = true })
+        #expect(first == 1 && second == "two" && alongside)
     }
 }
