@@ -27,9 +27,20 @@ struct TokenStream {
     }
 
     /// The columns of tokens the lexer collected one record at a time.
-    init(_ raw: [RawToken]) {
-        kinds = raw.map(\.kind); starts = raw.map(\.start); ends = raw.map(\.end); lines = raw.map(\.line)
-        hashes = raw.map(\.hash); startsLine = raw.map(\.startsLine); columns = raw.map(\.column)
+    init(_ raw: UnsafeBufferPointer<RawToken>) {
+        kinds = TokenStream.column(raw) { $0.kind }; starts = TokenStream.column(raw) { $0.start }
+        ends = TokenStream.column(raw) { $0.end }; lines = TokenStream.column(raw) { $0.line }
+        hashes = TokenStream.column(raw) { $0.hash }; startsLine = TokenStream.column(raw) { $0.startsLine }
+        columns = TokenStream.column(raw) { $0.column }
+    }
+
+    /// One field of every record, written straight into a new array's storage.
+    @inline(__always)
+    private static func column<Field>(_ raw: UnsafeBufferPointer<RawToken>, _ field: (RawToken) -> Field) -> [Field] {
+        [Field](unsafeUninitializedCapacity: raw.count) { buffer, initialized in
+            for index in 0..<raw.count { buffer.initializeElement(at: index, to: field(raw[index])) }
+            initialized = raw.count
+        }
     }
 }
 
@@ -42,12 +53,16 @@ struct RawToken {
     var startsLine: Bool
 }
 
+/// FNV-1a's offset basis and prime, for the readers that hash a token while they read it.
+let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
 /// FNV-1a over raw bytes, identical to `CloneToken.hash` over the same UTF-8 text.
 @inline(__always)
 func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = fnvBasis
     var index = start
-    while index < end { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3; index += 1 }
+    while index < end { hash = (hash ^ UInt64(bytes[index])) &* fnvPrime; index += 1 }
     return hash
 }
 
