@@ -7,11 +7,6 @@ struct FunctionMeasure {
     let rules: CompiledGrammar
     let structure: FileStructure
 
-    private static let sequenceBreakers: [UInt64] = [";", "{", "}", ",", "=", "?", ":", "=>", "->", "return"].map(wordHash)
-    private static let afterNullableName: [UInt64] = [",", ")", "=", ";", "{", "=>"].map(wordHash)
-    private static let notAfterTernary: [UInt64] = [">", ",", ")", ";", ":", "]", "=", ".", "?", "extends", "super", ">>"]
-        .map(wordHash)
-
     func measure(path: String, marks: LineMarks) -> [FunctionMetrics] {
         let functions = structure.functions
         var ccn = [Int](repeating: 1, count: functions.count)
@@ -20,16 +15,20 @@ struct FunctionMeasure {
         var level = 0
         let nameHashes = functions.map { $0.nameToken >= 0 && $0.nameToken < tokens.count ? tokens.hashes[$0.nameToken] : 0 }
         let lineBreaksSequences = rules.grammar.blocks != .braces || rules.grammar.newlineEndsStatements
+        let ternary = rules.grammar.ternary
+        typealias Role = CompiledGrammar.WordRole
         for index in 0..<tokens.count {
             let word = tokens.hashes[index]
             let kind = tokens.kinds[index]
+            // One probe tells which of the grammar's sets hold the word; strings and numbers need none.
+            let sets = kind == .string || kind == .number ? 0 : rules.words.roles(of: word)
             if kind == .punctuation {
                 if word == KnownWord.openParen || word == KnownWord.openBracket {
                     level += 1
                     if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
                 } else if word == KnownWord.closeParen || word == KnownWord.closeBracket {
                     level = max(0, level - 1)
-                } else if rules.sequenceBreakers.contains(word) {
+                } else if sets & Role.sequenceBreaker != 0 {
                     lastOperator[level] = 0
                 }
             }
@@ -38,7 +37,7 @@ struct FunctionMeasure {
             guard owner >= 0 else { continue }
             let role = structure.roles[index]
             if index == functions[owner].nameToken { continue }   // a method named `for` is no loop
-            if rules.decisions.contains(word), kind != .string, kind != .number, isDecision(index, word) {
+            if sets & Role.decision != 0, isDecision(index, word) {
                 ccn[owner] += 1
             }
             let nesting = Int(max(0, structure.depth[index] - functions[owner].baseDepth))
@@ -50,14 +49,14 @@ struct FunctionMeasure {
                 case .comprehensionLoop: cognitive[owner] += 1; continue
                 case .plain: break
                 }
-                if rules.hybrids.contains(word) {
+                if sets & Role.hybrid != 0 {
                     let next = index + 1 < tokens.count ? tokens.hashes[index + 1] : 0
                     if !(word == KnownWord.elseWord && (next == KnownWord.arrow || next == KnownWord.ifWord)) {
                         cognitive[owner] += 1
                     }
-                } else if rules.nesting.contains(word) {
+                } else if sets & Role.nesting != 0 {
                     cognitive[owner] += 1 + nesting
-                } else if rules.jumps.contains(word) {
+                } else if sets & Role.jump != 0 {
                     cognitive[owner] += 1
                 } else if (word == KnownWord.breakWord || word == KnownWord.continueWord), index + 1 < tokens.count,
                           !tokens.startsLine[index + 1],
@@ -67,14 +66,14 @@ struct FunctionMeasure {
                     cognitive[owner] += 1
                 }
             } else if kind == .punctuation {
-                if rules.logical.contains(word) {
+                if sets & Role.logical != 0 {
                     if lastOperator[level] != word { cognitive[owner] += 1 }
                     lastOperator[level] = word
-                } else if word == KnownWord.question, rules.grammar.ternary, isDecision(index, word) {
+                } else if word == KnownWord.question, ternary, isDecision(index, word) {
                     cognitive[owner] += 1 + nesting
                 }
             }
-            if kind == .identifier, rules.logical.contains(word) {
+            if kind == .identifier, sets & Role.logical != 0 {
                 if lastOperator[level] != word { cognitive[owner] += 1 }
                 lastOperator[level] = word
             }

@@ -102,6 +102,40 @@ struct WordSet: Sendable {
     var isEmpty: Bool { !slots.contains { $0 != 0 } }
 }
 
+/// Several word sets in one open-addressing table: each word's hash with the bits of the sets that
+/// hold it, so that one probe per token answers every "is it a decision, a keyword, ..." question.
+struct WordRoles: Sendable {
+    private let hashes: [UInt64]
+    private let roles: [UInt16]
+    private let mask: Int
+
+    /// `sets[i]` gives its words the bit `1 << i`.
+    init(_ sets: [[String]]) {
+        var bits: [UInt64: UInt16] = [:]
+        for (index, words) in sets.enumerated() { for word in words { bits[wordHash(word), default: 0] |= 1 << index } }
+        var size = 8
+        while size < bits.count * 4 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size), roles = [UInt16](repeating: 0, count: size)
+        for (hash, role) in bits {
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes[slot] = hash; roles[slot] = role
+        }
+        self.hashes = hashes; self.roles = roles; mask = size - 1
+    }
+
+    /// The bits of the sets holding the word with this hash (0: none).
+    @inline(__always) func roles(of hash: UInt64) -> UInt16 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot]
+            if stored == hash { return roles[slot] }
+            if stored == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
 /// Per-line flags the lexer sets while it reads: a line holds code, a comment, or both.
 struct LineMarks {
     private(set) var flags: [UInt8] = [0]   // index 0 unused; lines are 1-based

@@ -63,19 +63,19 @@ public struct TokenAnalyzer: LanguageAnalyzer {
 
     private func cloneTokens(_ tokens: TokenStream) -> [CloneToken] {
         let identifier = CloneToken.hash(CloneToken.identifier)
-        var result: [CloneToken] = []
-        result.reserveCapacity(tokens.count)
-        for index in 0..<tokens.count {
-            var value = tokens.hashes[index]
-            switch tokens.kinds[index] {
-            case .identifier where !rules.keywords.contains(value): value = identifier
-            case .string: value = Lexer.stringHash
-            case .number: value = Lexer.numberHash
-            default: break
+        return [CloneToken](unsafeUninitializedCapacity: tokens.count) { result, initialized in
+            for index in 0..<tokens.count {
+                var value = tokens.hashes[index]
+                switch tokens.kinds[index] {
+                case .identifier where rules.words.roles(of: value) & CompiledGrammar.WordRole.keyword == 0: value = identifier
+                case .string: value = Lexer.stringHash
+                case .number: value = Lexer.numberHash
+                default: break
+                }
+                result.initializeElement(at: index, to: CloneToken(value: value, line: Int(tokens.lines[index])))
             }
-            result.append(CloneToken(value: value, line: Int(tokens.lines[index])))
+            initialized = tokens.count
         }
-        return result
     }
 }
 
