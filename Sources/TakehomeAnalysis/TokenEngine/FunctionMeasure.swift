@@ -9,73 +9,13 @@ struct FunctionMeasure {
 
     func measure(path: String, marks: LineMarks) -> [FunctionMetrics] {
         let functions = structure.functions
-        var ccn = [Int](repeating: 1, count: functions.count)
-        var cognitive = [Int](repeating: 0, count: functions.count)
-        var lastOperator: [UInt64] = [0]
-        var level = 0
-        let nameHashes = functions.map { $0.nameToken >= 0 && $0.nameToken < tokens.count ? tokens.hashes[$0.nameToken] : 0 }
-        let lineBreaksSequences = rules.grammar.blocks != .braces || rules.grammar.newlineEndsStatements
-        let ternary = rules.grammar.ternary
-        typealias Role = CompiledGrammar.WordRole
-        for index in 0..<tokens.count {
-            let word = tokens.hashes[index]
-            let kind = tokens.kinds[index]
-            // One probe tells which of the grammar's sets hold the word; strings and numbers need none.
-            let sets = kind == .string || kind == .number ? 0 : rules.words.roles(of: word)
-            if kind == .punctuation {
-                if word == KnownWord.openParen || word == KnownWord.openBracket {
-                    level += 1
-                    if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
-                } else if word == KnownWord.closeParen || word == KnownWord.closeBracket {
-                    level = max(0, level - 1)
-                } else if sets & Role.sequenceBreaker != 0 {
-                    lastOperator[level] = 0
-                }
-            }
-            if lineBreaksSequences, tokens.startsLine[index], level == 0 { lastOperator[0] = 0 }
-            let owner = Int(structure.owner[index])
-            guard owner >= 0 else { continue }
-            let role = structure.roles[index]
-            if index == functions[owner].nameToken { continue }   // a method named `for` is no loop
-            if sets & Role.decision != 0, isDecision(index, word) {
-                ccn[owner] += 1
-            }
-            let nesting = Int(max(0, structure.depth[index] - functions[owner].baseDepth))
-            if kind == .identifier {
-                switch role {
-                case .elseIf: cognitive[owner] += 1; continue
-                case .doWhileTail, .notBranch: continue
-                case .expressionCondition: cognitive[owner] += 1 + nesting; continue
-                case .comprehensionLoop: cognitive[owner] += 1; continue
-                case .plain: break
-                }
-                if sets & Role.hybrid != 0 {
-                    let next = index + 1 < tokens.count ? tokens.hashes[index + 1] : 0
-                    if !(word == KnownWord.elseWord && (next == KnownWord.arrow || next == KnownWord.ifWord)) {
-                        cognitive[owner] += 1
+        var (ccn, cognitive) = tokens.withColumns { t in
+            structure.owner.withUnsafeBufferPointer { owners in
+                structure.depth.withUnsafeBufferPointer { depths in
+                    structure.roles.withUnsafeBufferPointer { roles in
+                        complexity(t, owners: owners, depths: depths, roles: roles)
                     }
-                } else if sets & Role.nesting != 0 {
-                    cognitive[owner] += 1 + nesting
-                } else if sets & Role.jump != 0 {
-                    cognitive[owner] += 1
-                } else if (word == KnownWord.breakWord || word == KnownWord.continueWord), index + 1 < tokens.count,
-                          !tokens.startsLine[index + 1],
-                          tokens.kinds[index + 1] == .identifier || tokens.hashes[index + 1] == KnownWord.at {
-                    cognitive[owner] += 1
-                } else if word == nameHashes[owner], index != functions[owner].nameToken, isCall(index) {
-                    cognitive[owner] += 1
                 }
-            } else if kind == .punctuation {
-                if sets & Role.logical != 0 {
-                    if lastOperator[level] != word { cognitive[owner] += 1 }
-                    lastOperator[level] = word
-                } else if word == KnownWord.question, ternary, isDecision(index, word) {
-                    cognitive[owner] += 1 + nesting
-                }
-            }
-            if kind == .identifier, sets & Role.logical != 0 {
-                if lastOperator[level] != word { cognitive[owner] += 1 }
-                lastOperator[level] = word
             }
         }
         for (index, function) in functions.enumerated() { ccn[index] += function.signatureDecisions }
@@ -98,6 +38,83 @@ struct FunctionMeasure {
                 params: function.params, maxNesting: function.maxNesting))
         }
         return result
+    }
+
+    /// Cyclomatic and cognitive complexity of every function, in one pass over the tokens (read
+    /// through unchecked views: the pass visits every token).
+    private func complexity(_ t: TokenColumns, owners: UnsafeBufferPointer<Int32>, depths: UnsafeBufferPointer<Int32>,
+                            roles: UnsafeBufferPointer<TokenRole>) -> (ccn: [Int], cognitive: [Int]) {
+        let functions = structure.functions
+        var ccn = [Int](repeating: 1, count: functions.count)
+        var cognitive = [Int](repeating: 0, count: functions.count)
+        var lastOperator: [UInt64] = [0]
+        var level = 0
+        let nameHashes = functions.map { $0.nameToken >= 0 && $0.nameToken < tokens.count ? tokens.hashes[$0.nameToken] : 0 }
+        let lineBreaksSequences = rules.grammar.blocks != .braces || rules.grammar.newlineEndsStatements
+        let ternary = rules.grammar.ternary
+        typealias Role = CompiledGrammar.WordRole
+        for index in 0..<t.count {
+            let word = t.hashes[index]
+            let kind = t.kinds[index]
+            // One probe tells which of the grammar's sets hold the word; strings and numbers need none.
+            let sets = kind == .string || kind == .number ? 0 : rules.words.roles(of: word)
+            if kind == .punctuation {
+                if word == KnownWord.openParen || word == KnownWord.openBracket {
+                    level += 1
+                    if lastOperator.count <= level { lastOperator.append(0) } else { lastOperator[level] = 0 }
+                } else if word == KnownWord.closeParen || word == KnownWord.closeBracket {
+                    level = max(0, level - 1)
+                } else if sets & Role.sequenceBreaker != 0 {
+                    lastOperator[level] = 0
+                }
+            }
+            if lineBreaksSequences, t.startsLine[index], level == 0 { lastOperator[0] = 0 }
+            let owner = Int(owners[index])
+            guard owner >= 0 else { continue }
+            let role = roles[index]
+            if index == functions[owner].nameToken { continue }   // a method named `for` is no loop
+            if sets & Role.decision != 0, isDecision(index, word) {
+                ccn[owner] += 1
+            }
+            let nesting = Int(max(0, depths[index] - functions[owner].baseDepth))
+            if kind == .identifier {
+                switch role {
+                case .elseIf: cognitive[owner] += 1; continue
+                case .doWhileTail, .notBranch: continue
+                case .expressionCondition: cognitive[owner] += 1 + nesting; continue
+                case .comprehensionLoop: cognitive[owner] += 1; continue
+                case .plain: break
+                }
+                if sets & Role.hybrid != 0 {
+                    let next = index + 1 < t.count ? t.hashes[index + 1] : 0
+                    if !(word == KnownWord.elseWord && (next == KnownWord.arrow || next == KnownWord.ifWord)) {
+                        cognitive[owner] += 1
+                    }
+                } else if sets & Role.nesting != 0 {
+                    cognitive[owner] += 1 + nesting
+                } else if sets & Role.jump != 0 {
+                    cognitive[owner] += 1
+                } else if (word == KnownWord.breakWord || word == KnownWord.continueWord), index + 1 < t.count,
+                          !t.startsLine[index + 1],
+                          t.kinds[index + 1] == .identifier || t.hashes[index + 1] == KnownWord.at {
+                    cognitive[owner] += 1
+                } else if word == nameHashes[owner], index != functions[owner].nameToken, isCall(index) {
+                    cognitive[owner] += 1
+                }
+            } else if kind == .punctuation {
+                if sets & Role.logical != 0 {
+                    if lastOperator[level] != word { cognitive[owner] += 1 }
+                    lastOperator[level] = word
+                } else if word == KnownWord.question, ternary, isDecision(index, word) {
+                    cognitive[owner] += 1 + nesting
+                }
+            }
+            if kind == .identifier, sets & Role.logical != 0 {
+                if lastOperator[level] != word { cognitive[owner] += 1 }
+                lastOperator[level] = word
+            }
+        }
+        return (ccn, cognitive)
     }
 
     /// `?` is a decision unless it belongs to a type: `List<?>`, `x?: T`, `T?,` and the like.

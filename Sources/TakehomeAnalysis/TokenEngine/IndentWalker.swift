@@ -43,28 +43,32 @@ struct IndentWalker {
         // uniqueness check per token.
         var owner = out.owner, depth = out.depth
         out.owner = []; out.depth = []
+        let tokens = tokens      // a copy to lend views of while the walk mutates `self`
         owner.withUnsafeMutableBufferPointer { owner in
-            depth.withUnsafeMutableBufferPointer { depth in walkTokens(owner: owner, depth: depth) }
+            depth.withUnsafeMutableBufferPointer { depth in
+                tokens.withColumns { columns in walkTokens(columns, owner: owner, depth: depth) }
+            }
         }
         out.owner = owner; out.depth = depth
         return out
     }
 
-    private mutating func walkTokens(owner: UnsafeMutableBufferPointer<Int32>, depth: UnsafeMutableBufferPointer<Int32>) {
+    private mutating func walkTokens(_ t: TokenColumns, owner: UnsafeMutableBufferPointer<Int32>,
+                                     depth: UnsafeMutableBufferPointer<Int32>) {
         blocks = [Block(kind: .file, indent: -1, function: -1, depth: 0, control: 0)]
         var parens = 0, lambdas = 0
         var statementStart = true, statementIndent: Int32 = 0
         var header: BlockKind? = nil, headerName: Int32 = -1, headerFunction: Int32 = -1
         var comprehension: [Bool] = [false]
-        for index in 0..<tokens.count {
-            let word = tokens.hashes[index]
-            if tokens.startsLine[index], parens == 0 {
-                let indent = tokens.columns[index]
+        for index in 0..<t.count {
+            let word = t.hashes[index]
+            if t.startsLine[index], parens == 0 {
+                let indent = t.columns[index]
                 while blocks.count > 1, indent <= blocks[blocks.count - 1].indent { pop(lastToken: index - 1) }
                 statementStart = true; statementIndent = indent; header = nil; lambdas = 0
             }
             let top = blocks[blocks.count - 1]
-            if statementStart, tokens.kinds[index] == .identifier {
+            if statementStart, t.kinds[index] == .identifier {
                 switch word {
                 case KnownWord.defWord:
                     header = .function
@@ -80,14 +84,15 @@ struct IndentWalker {
                 case IndentWalker.tryWord, IndentWalker.finallyWord, IndentWalker.with: header = .plain
                 default: break
                 }
-            } else if tokens.kinds[index] == .identifier {
+            } else if t.kinds[index] == .identifier {
                 if word == KnownWord.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
                 if word == KnownWord.ifWord { out.roles[index] = .expressionCondition }
                 if word == KnownWord.elseWord { out.roles[index] = .notBranch }
             }
             if word != IndentWalker.asyncWord { statementStart = false }
             var opens: BlockKind? = nil
-            switch word {
+            // Only punctuation and `lambda` matter below: a name skips the list of bracket hashes.
+            switch t.kinds[index] == .punctuation || word == IndentWalker.lambda ? word : 0 {
             case KnownWord.openParen, KnownWord.openBracket, KnownWord.openBrace: parens += 1; comprehension.append(false)
             case KnownWord.closeParen, KnownWord.closeBracket, KnownWord.closeBrace:
                 parens = max(0, parens - 1); if comprehension.count > 1 { comprehension.removeLast() }

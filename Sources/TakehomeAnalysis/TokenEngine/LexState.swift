@@ -23,6 +23,7 @@ extension Lexer {
         init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt16>, stops: UnsafePointer<Bool>?) {
             self.bytes = bytes; self.classes = classes; self.stops = stops
             tokens = RawTokenBuffer(capacity: bytes.count / 4 + 16)
+            marks.reserve(lines: bytes.count / 24 + 16)     // lines average well over 24 bytes in code
         }
 
         /// The file as read, once the lexer reached its end.
@@ -86,7 +87,7 @@ extension Lexer {
             let first = atLineStart
             tokens.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                                    line: Int32(truncatingIfNeeded: startLine),
-                                   column: first ? Int32(truncatingIfNeeded: column(of: start)) : 0,
+                                   column: !first ? 0 : Int32(truncatingIfNeeded: start == columnPosition ? columnValue : column(of: start)),
                                    kind: kind, startsLine: first))
             atLineStart = false
             // The line of the previous token is marked already; a token within it marks nothing new.

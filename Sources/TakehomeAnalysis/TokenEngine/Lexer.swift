@@ -28,6 +28,10 @@ struct Lexer: Sendable {
     /// Per first byte, the span of `stringCandidates` listing the forms opening with it, longest first.
     let stringCandidateSpans: [TextSpan]
     let stringCandidates: [Int]
+    /// Per first byte, 256 bits (four words) of the bytes that may follow it in an opening text; all
+    /// set when a one-byte opener starts with it. Names such as `return` are told from the prefix
+    /// `r"` by their second byte, without trying each candidate.
+    let stringSecondBytes: [UInt64]
     /// Every operator's bytes, one after another, and per first byte the span of `operators` holding
     /// the operators starting with it, longest first: matching one walks plain integers.
     let operatorBytes: [UInt8]
@@ -68,6 +72,14 @@ struct Lexer: Sendable {
         for (index, form) in forms.enumerated() { byFirstByte[Int(texts[form.open.offset])].append(index) }
         let forms = forms
         (stringCandidateSpans, stringCandidates) = Lexer.flatten(byFirstByte.map { $0.sorted { forms[$0].open.count > forms[$1].open.count } })
+        var secondBytes = [UInt64](repeating: 0, count: 256 * 4)
+        for form in forms {
+            let first = Int(texts[form.open.offset])
+            if form.open.count == 1 { for word in 0..<4 { secondBytes[first * 4 + word] = ~0 }; continue }
+            let second = Int(texts[form.open.offset + 1])
+            secondBytes[first * 4 + second >> 6] |= 1 << UInt64(second & 63)
+        }
+        stringSecondBytes = secondBytes
         var operatorsByFirstByte = [[Operator]](repeating: [], count: 256), flat: [UInt8] = []
         for op in lexicon.operators {
             let bytes = Array(op.utf8)

@@ -3,6 +3,10 @@ extension Lexer {
     /// The string form opening at `position`, if any: the longest whose opening text is spelled there.
     func stringForm(at position: Int, _ s: LexState) -> Int? {
         let byte = s.bytes[position]
+        if position + 1 < s.bytes.count {
+            let next = Int(s.bytes[position + 1])
+            if stringSecondBytes[Int(byte) * 4 + next >> 6] & (1 << UInt64(next & 63)) == 0 { return nil }
+        }
         let span = stringCandidateSpans[Int(byte)]
         for slot in span.offset..<(span.offset + span.count) where s.matches(forms[stringCandidates[slot]].open, of: formTexts, at: position) {
             // A prefix such as `r` or `f` must not be the tail of a longer identifier.
@@ -24,13 +28,23 @@ extension Lexer {
         }
     }
 
+    /// Reads a literal's body up to its closing text, an interpolation's opener or (on one line) the
+    /// newline. The token's hash is computed while its bytes are read: a long docstring is walked once.
     func stringBody(_ formIndex: Int, from start: Int, startLine: Int, _ s: inout LexState) -> Interpolation? {
         let form = forms[formIndex], bytes = s.bytes
         // The form's block of 256 stop flags; `formStops` holds 256 per form, so any byte indexes it.
         let stops = s.stops! + form.stops
+        var hash = StringHash(start: start)
         while s.index < bytes.count {
-            var cursor = s.index
-            while cursor < bytes.count, !stops[Int(bytes[cursor])] { cursor += 1 }
+            hash.add(upTo: s.index, bytes)                     // the opener, an escape, a doubled quote
+            var cursor = s.index, value = hash.value
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                if stops[Int(byte)] { break }
+                value = (value ^ UInt64(byte)) &* fnvPrime
+                cursor += 1
+            }
+            hash = StringHash(value: value, end: cursor)
             s.index = cursor
             if cursor == bytes.count { break }
             let byte = bytes[cursor]
@@ -43,19 +57,19 @@ extension Lexer {
                     s.index += 2 * form.close.count; continue
                 }
                 s.index += form.close.count
-                s.emit(.string, start, s.index, line: startLine)
+                s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
                 return nil
             }
             if let interpolation = form.interpolation, let openLength = opensInterpolation(interpolation, s) {
                 if openLength == 0 { s.index += 2; continue }          // `{{` is a literal brace
-                s.emit(.string, start, s.index, line: startLine)
+                s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
                 s.index += openLength
                 return Interpolation(form: formIndex, depth: 0)
             }
             if byte == 10 {
                 if !form.multiline {
                     s.note("string", "unterminated string on line \(startLine)")
-                    s.emit(.string, start, s.index, line: startLine)
+                    s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
                     return nil
                 }
                 s.newline(at: s.index)
@@ -63,8 +77,28 @@ extension Lexer {
             s.index += 1
         }
         s.note("string", "unterminated string from line \(startLine) runs to the end of the file")
-        s.emit(.string, start, s.index, line: startLine)
+        s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
         return nil
+    }
+
+    /// The FNV-1a of a literal's bytes from its start up to `end`, extended as the reader moves on.
+    struct StringHash {
+        var value = fnvBasis, end: Int
+
+        init(start: Int) { end = start }
+        init(value: UInt64, end: Int) { self.value = value; self.end = end }
+
+        /// Adds the bytes from `end` up to `position` (never past the file's end).
+        @inline(__always) mutating func add(upTo position: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let limit = min(position, bytes.count)
+            while end < limit { value = (value ^ UInt64(bytes[end])) &* fnvPrime; end += 1 }
+        }
+
+        /// The hash of the bytes up to `position`, as `emit` clamps a token to the file's end.
+        @inline(__always) mutating func through(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            add(upTo: position, bytes)
+            return value
+        }
     }
 
     /// The length of the interpolation opener at the cursor, 0 for an escaped `{{`, nil for none.

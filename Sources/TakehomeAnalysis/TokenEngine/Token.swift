@@ -26,6 +26,23 @@ struct TokenStream {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(ends[index])]), as: UTF8.self)
     }
 
+    /// Calls `body` with unchecked views of the columns, for passes that visit every token (a bounds
+    /// check per read adds up there). The views are valid only inside `body`.
+    @inline(__always)
+    func withColumns<Result>(_ body: (TokenColumns) -> Result) -> Result {
+        kinds.withUnsafeBufferPointer { kinds in
+            hashes.withUnsafeBufferPointer { hashes in
+                lines.withUnsafeBufferPointer { lines in
+                    columns.withUnsafeBufferPointer { columns in
+                        startsLine.withUnsafeBufferPointer { startsLine in
+                            body(TokenColumns(kinds: kinds, hashes: hashes, lines: lines, columns: columns, startsLine: startsLine))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The columns of tokens the lexer collected one record at a time.
     init(_ raw: UnsafeBufferPointer<RawToken>) {
         kinds = TokenStream.column(raw) { $0.kind }; starts = TokenStream.column(raw) { $0.start }
@@ -42,6 +59,16 @@ struct TokenStream {
             initialized = raw.count
         }
     }
+}
+
+/// Pointers to a `TokenStream`'s columns, lent by `withColumns` for the length of one pass.
+struct TokenColumns {
+    let kinds: UnsafeBufferPointer<TokenKind>
+    let hashes: UnsafeBufferPointer<UInt64>
+    let lines: UnsafeBufferPointer<Int32>
+    let columns: UnsafeBufferPointer<Int32>
+    let startsLine: UnsafeBufferPointer<Bool>
+    var count: Int { kinds.count }
 }
 
 /// One token as the lexer collects it: one record appended per token (cheaper than seven columns),
@@ -142,10 +169,14 @@ struct LineMarks {
     static let code: UInt8 = 1, comment: UInt8 = 2
 
     mutating func mark(_ flag: UInt8, from first: Int, to last: Int) {
-        if flags.count <= last { flags.append(contentsOf: repeatElement(0, count: last + 1 - flags.count)) }
+        // Lines are marked one or a few at a time: plain appends cost less than appending a repetition.
+        while flags.count <= last { flags.append(0) }
         var line = first
         while line <= last { flags[line] |= flag; line += 1 }
     }
+
+    /// Room for the flags of about this many lines, so that marking them does not regrow the array.
+    mutating func reserve(lines: Int) { flags.reserveCapacity(lines + 1) }
 
     mutating func ensure(lines count: Int) {
         if flags.count <= count { flags.append(contentsOf: repeatElement(0, count: count + 1 - flags.count)) }

@@ -33,7 +33,11 @@ public struct TokenAnalyzer: LanguageAnalyzer {
         let structure = Self.structure(of: lexed.tokens, bytes: bytes, rules: rules)
         var functions = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
             .measure(path: path, marks: lexed.marks)
-        functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) }
+        // Usually found in this order already; a sort would still move every record.
+        let outOfOrder = functions.indices.dropFirst().contains {
+            (functions[$0].line, -functions[$0].endLine) < (functions[$0 - 1].line, -functions[$0 - 1].endLine)
+        }
+        if outOfOrder { functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) } }
         let lines = LineTally(marks: lexed.marks, lineCount: lineCount(bytes, lexed.lineCount))
         let analysis = FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
                                     blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
@@ -63,18 +67,20 @@ public struct TokenAnalyzer: LanguageAnalyzer {
 
     private func cloneTokens(_ tokens: TokenStream) -> [CloneToken] {
         let identifier = CloneToken.hash(CloneToken.identifier)
-        return [CloneToken](unsafeUninitializedCapacity: tokens.count) { result, initialized in
-            for index in 0..<tokens.count {
-                var value = tokens.hashes[index]
-                switch tokens.kinds[index] {
-                case .identifier where rules.words.roles(of: value) & CompiledGrammar.WordRole.keyword == 0: value = identifier
-                case .string: value = Lexer.stringHash
-                case .number: value = Lexer.numberHash
-                default: break
+        return tokens.withColumns { t in
+            [CloneToken](unsafeUninitializedCapacity: t.count) { result, initialized in
+                for index in 0..<t.count {
+                    var value = t.hashes[index]
+                    switch t.kinds[index] {
+                    case .identifier where rules.words.roles(of: value) & CompiledGrammar.WordRole.keyword == 0: value = identifier
+                    case .string: value = Lexer.stringHash
+                    case .number: value = Lexer.numberHash
+                    default: break
+                    }
+                    result.initializeElement(at: index, to: CloneToken(value: value, line: Int(t.lines[index])))
                 }
-                result.initializeElement(at: index, to: CloneToken(value: value, line: Int(tokens.lines[index])))
+                initialized = t.count
             }
-            initialized = tokens.count
         }
     }
 }
