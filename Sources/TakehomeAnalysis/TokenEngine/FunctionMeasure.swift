@@ -1,22 +1,27 @@
 import TakehomeCore
 
 /// Counts cyclomatic and cognitive complexity for every function in one pass over the tokens,
-/// using the owners, depths and roles the structure pass assigned.
+/// using the owners, depths and roles the structure pass assigned; the same pass writes each token's
+/// form for clone detection (it reads the same word table).
 struct FunctionMeasure {
     let tokens: TokenStream
     let rules: CompiledGrammar
     let structure: FileStructure
 
-    func measure(path: String, marks: LineMarks) -> [FunctionMetrics] {
+    func measure(path: String, marks: LineMarks) -> (functions: [FunctionMetrics], cloneTokens: [CloneToken]) {
         let functions = structure.functions
-        var (ccn, cognitive) = tokens.withColumns { t in
-            structure.owner.withUnsafeBufferPointer { owners in
-                structure.depth.withUnsafeBufferPointer { depths in
-                    structure.roles.withUnsafeBufferPointer { roles in
-                        complexity(t, owners: owners, depths: depths, roles: roles)
+        var ccn: [Int] = [], cognitive: [Int] = []
+        let cloneTokens = [CloneToken](unsafeUninitializedCapacity: tokens.count) { clones, initialized in
+            (ccn, cognitive) = tokens.withColumns { t in
+                structure.owner.withUnsafeBufferPointer { owners in
+                    structure.depth.withUnsafeBufferPointer { depths in
+                        structure.roles.withUnsafeBufferPointer { roles in
+                            complexity(t, owners: owners, depths: depths, roles: roles, clones: clones)
+                        }
                     }
                 }
             }
+            initialized = tokens.count
         }
         for (index, function) in functions.enumerated() { ccn[index] += function.signatureDecisions }
         for extra in structure.extraDecisions where extra.token < tokens.count {
@@ -37,13 +42,14 @@ struct FunctionMeasure {
                 nloc: Int(codeLinesBefore[upper] - codeLinesBefore[lower]), ccn: ccn[index], cognitive: cognitive[index],
                 params: function.params, maxNesting: function.maxNesting))
         }
-        return result
+        return (result, cloneTokens)
     }
 
     /// Cyclomatic and cognitive complexity of every function, in one pass over the tokens (read
-    /// through unchecked views: the pass visits every token).
+    /// through unchecked views: the pass visits every token), initialising every token's clone form.
     private func complexity(_ t: TokenColumns, owners: UnsafeBufferPointer<Int32>, depths: UnsafeBufferPointer<Int32>,
-                            roles: UnsafeBufferPointer<TokenRole>) -> (ccn: [Int], cognitive: [Int]) {
+                            roles: UnsafeBufferPointer<TokenRole>, clones: UnsafeMutableBufferPointer<CloneToken>)
+        -> (ccn: [Int], cognitive: [Int]) {
         let functions = structure.functions
         var ccn = [Int](repeating: 1, count: functions.count)
         var cognitive = [Int](repeating: 0, count: functions.count)
@@ -58,6 +64,7 @@ struct FunctionMeasure {
             let kind = t.kinds[index]
             // One probe tells which of the grammar's sets hold the word; strings and numbers need none.
             let sets = kind == .string || kind == .number ? 0 : rules.words.roles(of: word)
+            clones.initializeElement(at: index, to: CloneToken(value: cloneForm(kind, word, sets), line: Int(t.lines[index])))
             if kind == .punctuation {
                 if word == KnownWord.openParen || word == KnownWord.openBracket {
                     level += 1
@@ -116,6 +123,19 @@ struct FunctionMeasure {
         }
         return (ccn, cognitive)
     }
+
+    /// What clone detection compares: names other than keywords as one word, strings and numbers by kind.
+    @inline(__always) private func cloneForm(_ kind: TokenKind, _ word: UInt64, _ sets: UInt16) -> UInt64 {
+        switch kind {
+        case .identifier: return sets & CompiledGrammar.WordRole.keyword == 0 ? FunctionMeasure.identifierHash : word
+        case .string: return Lexer.stringHash
+        case .number: return Lexer.numberHash
+        case .punctuation, .directive: return word
+        }
+    }
+
+    /// `CloneToken.identifier`, the clone form of every name that is not a keyword.
+    static let identifierHash: UInt64 = 0xa1fbec17bbdf50fe  // "$id"
 
     /// `?` is a decision unless it belongs to a type: `List<?>`, `x?: T`, `T?,` and the like.
     private func isDecision(_ index: Int, _ word: UInt64) -> Bool {

@@ -31,7 +31,7 @@ public struct TokenAnalyzer: LanguageAnalyzer {
         -> (analysis: FileAnalysis, tokens: TokenStream, functions: [FunctionRecord]) {
         let lexed = lexer.lex(bytes)
         let structure = Self.structure(of: lexed.tokens, bytes: bytes, rules: rules)
-        var functions = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
+        var (functions, cloneTokens) = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
             .measure(path: path, marks: lexed.marks)
         // Usually found in this order already; a sort would still move every record.
         let outOfOrder = functions.indices.dropFirst().contains {
@@ -40,7 +40,7 @@ public struct TokenAnalyzer: LanguageAnalyzer {
         if outOfOrder { functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) } }
         let lines = LineTally(marks: lexed.marks, lineCount: lineCount(bytes, lexed.lineCount))
         let analysis = FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
-                                    blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
+                                    blankLines: lines.blank, cloneTokens: cloneTokens,
                                     notes: lexed.notes + structure.notes)
         return (analysis, lexed.tokens, structure.functions)
     }
@@ -63,25 +63,6 @@ public struct TokenAnalyzer: LanguageAnalyzer {
     private func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ counted: Int) -> Int {
         if bytes.isEmpty { return 0 }
         return bytes[bytes.count - 1] == 10 ? counted - 1 : counted
-    }
-
-    private func cloneTokens(_ tokens: TokenStream) -> [CloneToken] {
-        let identifier = CloneToken.hash(CloneToken.identifier)
-        return tokens.withColumns { t in
-            [CloneToken](unsafeUninitializedCapacity: t.count) { result, initialized in
-                for index in 0..<t.count {
-                    var value = t.hashes[index]
-                    switch t.kinds[index] {
-                    case .identifier where rules.words.roles(of: value) & CompiledGrammar.WordRole.keyword == 0: value = identifier
-                    case .string: value = Lexer.stringHash
-                    case .number: value = Lexer.numberHash
-                    default: break
-                    }
-                    result.initializeElement(at: index, to: CloneToken(value: value, line: Int(t.lines[index])))
-                }
-                initialized = t.count
-            }
-        }
     }
 }
 
