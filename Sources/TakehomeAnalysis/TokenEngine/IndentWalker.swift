@@ -84,23 +84,26 @@ struct IndentWalker {
                 case IndentWalker.tryWord, IndentWalker.finallyWord, IndentWalker.with: header = .plain
                 default: break
                 }
-            } else if t.kinds[index] == .identifier {
-                if word == KnownWord.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
-                if word == KnownWord.ifWord { out.roles[index] = .expressionCondition }
-                if word == KnownWord.elseWord { out.roles[index] = .notBranch }
+            } else {
+                // The rare words are tested first, the kind only for them: no branch on every token's kind.
+                if word == KnownWord.forWord, t.kinds[index] == .identifier {
+                    out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true
+                }
+                if word == KnownWord.ifWord, t.kinds[index] == .identifier { out.roles[index] = .expressionCondition }
+                if word == KnownWord.elseWord, t.kinds[index] == .identifier { out.roles[index] = .notBranch }
             }
             if word != IndentWalker.asyncWord { statementStart = false }
             var opens: BlockKind? = nil
-            // Only punctuation and `lambda` matter below: a name skips the list of bracket hashes.
-            switch t.kinds[index] == .punctuation || word == IndentWalker.lambda ? word : 0 {
-            case KnownWord.openParen, KnownWord.openBracket, KnownWord.openBrace: parens += 1; comprehension.append(false)
-            case KnownWord.closeParen, KnownWord.closeBracket, KnownWord.closeBrace:
+            if word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace {
+                parens += 1; comprehension.append(false)
+            } else if word == KnownWord.closeParen || word == KnownWord.closeBracket || word == KnownWord.closeBrace {
                 parens = max(0, parens - 1); if comprehension.count > 1 { comprehension.removeLast() }
-            case IndentWalker.lambda: if parens == 0 { lambdas += 1 }
-            case KnownWord.semicolon where parens == 0: statementStart = true; header = nil
-            case KnownWord.colon where parens == 0:
-                if lambdas > 0 { lambdas -= 1 } else if let kind = header { opens = kind; header = nil }
-            default: break
+            } else if parens == 0 {
+                if word == IndentWalker.lambda { lambdas += 1 }
+                else if word == KnownWord.semicolon { statementStart = true; header = nil }
+                else if word == KnownWord.colon {
+                    if lambdas > 0 { lambdas -= 1 } else if let kind = header { opens = kind; header = nil }
+                }
             }
             record(index, top: top, owner: owner, depth: depth)
             if let kind = opens { push(kind, indent: statementIndent, nameToken: headerName, function: headerFunction) }

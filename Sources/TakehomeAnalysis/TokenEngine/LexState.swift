@@ -50,10 +50,16 @@ extension Lexer {
             line += 1; lineStart = position + 1
         }
 
-        /// Skips spaces and tabs, following the column while the skipped run began where it is known.
-        @inline(__always) mutating func skipSpace() {
-            var cursor = index, column = columnValue
+        /// Skips spaces and tabs from `start`, following the column while the skipped run began where
+        /// it is known; returns where they end.
+        @inline(__always) mutating func skipSpace(from start: Int) -> Int {
+            var cursor = start, column = columnValue
             let followed = cursor == columnPosition
+            // Indentation comes in runs of spaces: eight at a time while the next eight are all spaces.
+            while cursor + 8 <= bytes.count,
+                  UnsafeRawPointer(bytes.baseAddress! + cursor).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                cursor += 8; column += 8
+            }
             while cursor < bytes.count {
                 let byte = bytes[cursor]
                 if classes[Int(byte)] & ByteClass.space == 0 { break }
@@ -61,7 +67,7 @@ extension Lexer {
                 cursor += 1
             }
             if followed { columnPosition = cursor; columnValue = column }
-            index = cursor
+            return cursor
         }
 
         /// The column of `position` (tabs to the next multiple of 8), counted from its line's start.

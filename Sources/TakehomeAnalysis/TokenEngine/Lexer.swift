@@ -138,57 +138,70 @@ struct Lexer: Sendable {
     struct Interpolation { var form: Int; var depth: Int }
 
     func run(_ s: inout LexState) {
-        let count = s.bytes.count
+        let bytes = s.bytes, classes = s.classes
         var interpolations: [Interpolation] = []
-        while s.index < count {
-            let byte = s.bytes[s.index], kind = s.classes[Int(byte)]
+        // The cursor stays in a register across the common tokens; `s.index` is brought up to date
+        // only around the readers that work on it.
+        var index = s.index
+        while index < bytes.count {
+            let byte = bytes[index], kind = classes[Int(byte)]
             if kind & ByteClass.special == 0 {
                 // Nothing but a name, space, a newline, a number or punctuation can start here.
-                if kind & ByteClass.identifierStart != 0 { identifier(&s) }
-                else if kind & ByteClass.space != 0 { s.skipSpace() }
-                else if byte == 10 { lineBreak(&s) }
-                else if kind & ByteClass.digit != 0 { number(&s) }
-                else { punctuation(&s) }
+                if kind & ByteClass.identifierStart != 0 { index = identifier(at: index, &s) }
+                else if kind & ByteClass.space != 0 { index = s.skipSpace(from: index) }
+                else if kind & ByteClass.digit != 0 { s.index = index; number(&s); index = s.index }
+                else if byte != 10 { index = punctuation(at: index, &s) }
+                else { s.index = index; lineBreak(&s); index = s.index }
                 continue
             }
-            if byte == 10 { lineBreak(&s); continue }
-            if kind & ByteClass.space != 0 { s.skipSpace(); continue }
-            if byte == 92, s.index + 1 < count, s.bytes[s.index + 1] == 10 {     // backslash continuation
-                s.newline(at: s.index + 1); s.index += 2; continue
-            }
-            // Inside an interpolation `#` is code (`f"{n:#x}"`), so line comments are not looked for there.
-            if kind & ByteClass.commentStart != 0 {
-                if interpolations.isEmpty || lineComments.isEmpty, skipComment(&s) { continue }
-                if !interpolations.isEmpty, !blockOpen.isEmpty, s.matches(blockOpen, at: s.index), skipComment(&s) { continue }
-            }
-            if lexicon.preprocessor, byte == 35, s.atLineStart { directive(&s); continue }
-            if lexicon.lifetimes, byte == 39, lifetime(&s) { continue }
-            if kind & ByteClass.stringStart != 0, let formIndex = stringForm(at: s.index, s) {
-                if let resumed = string(formIndex, openAt: s.index, &s) { interpolations.append(resumed) }
-                continue
-            }
-            if lexicon.rubyLiterals, rubyLiteral(&s) { continue }
-            if kind & ByteClass.identifierStart != 0 { identifier(&s); continue }
-            if kind & ByteClass.digit != 0 || (byte == 46 && s.index + 1 < count && isDigit(s.bytes[s.index + 1])) {
-                number(&s); continue
-            }
-            if lexicon.regexLiterals, byte == 47, operandExpected(s), regex(&s) { continue }
-            if byte == 123, !interpolations.isEmpty { interpolations[interpolations.count - 1].depth += 1 }
-            if byte == 125, let top = interpolations.last {
-                if top.depth == 0 {
-                    interpolations.removeLast()
-                    let start = s.index, startLine = s.line
-                    s.index += 1
-                    if let again = stringBody(top.form, from: start, startLine: startLine, &s) {
-                        interpolations.append(again)
-                    }
-                    continue
-                }
-                interpolations[interpolations.count - 1].depth -= 1
-            }
-            punctuation(&s)
+            s.index = index
+            readSpecial(byte, kind, &interpolations, &s)
+            index = s.index
         }
+        s.index = index
         if !interpolations.isEmpty { s.note("string", "unterminated string interpolation at the end of the file") }
+    }
+
+    /// Runs the full sequence of tests, in their order, at a byte that may start more than a name,
+    /// space, newline, number or plain punctuation, and reads what starts there.
+    private func readSpecial(_ byte: UInt8, _ kind: UInt16, _ interpolations: inout [Interpolation], _ s: inout LexState) {
+        let count = s.bytes.count
+        if byte == 10 { lineBreak(&s); return }
+        if kind & ByteClass.space != 0 { s.index = s.skipSpace(from: s.index); return }
+        if byte == 92, s.index + 1 < count, s.bytes[s.index + 1] == 10 {     // backslash continuation
+            s.newline(at: s.index + 1); s.index += 2; return
+        }
+        // Inside an interpolation `#` is code (`f"{n:#x}"`), so line comments are not looked for there.
+        if kind & ByteClass.commentStart != 0 {
+            if interpolations.isEmpty || lineComments.isEmpty, skipComment(&s) { return }
+            if !interpolations.isEmpty, !blockOpen.isEmpty, s.matches(blockOpen, at: s.index), skipComment(&s) { return }
+        }
+        if lexicon.preprocessor, byte == 35, s.atLineStart { directive(&s); return }
+        if lexicon.lifetimes, byte == 39, lifetime(&s) { return }
+        if kind & ByteClass.stringStart != 0, let formIndex = stringForm(at: s.index, s) {
+            if let resumed = string(formIndex, openAt: s.index, &s) { interpolations.append(resumed) }
+            return
+        }
+        if lexicon.rubyLiterals, rubyLiteral(&s) { return }
+        if kind & ByteClass.identifierStart != 0 { s.index = identifier(at: s.index, &s); return }
+        if kind & ByteClass.digit != 0 || (byte == 46 && s.index + 1 < count && isDigit(s.bytes[s.index + 1])) {
+            number(&s); return
+        }
+        if lexicon.regexLiterals, byte == 47, operandExpected(s), regex(&s) { return }
+        if byte == 123, !interpolations.isEmpty { interpolations[interpolations.count - 1].depth += 1 }
+        if byte == 125, let top = interpolations.last {
+            if top.depth == 0 {
+                interpolations.removeLast()
+                let start = s.index, startLine = s.line
+                s.index += 1
+                if let again = stringBody(top.form, from: start, startLine: startLine, &s) {
+                    interpolations.append(again)
+                }
+                return
+            }
+            interpolations[interpolations.count - 1].depth -= 1
+        }
+        s.index = punctuation(at: s.index, &s)
     }
 
     /// A newline outside literals and comments: the next token is the first of its line.

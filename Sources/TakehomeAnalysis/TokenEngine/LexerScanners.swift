@@ -1,8 +1,9 @@
 /// The readers of names, numbers, operators, comments and directives.
 extension Lexer {
-    /// A name; its FNV-1a hash is computed while its bytes are read, not in a second pass.
-    @inline(__always) func identifier(_ s: inout LexState) {
-        let bytes = s.bytes, classes = s.classes, start = s.index
+    /// A name from `start`; its FNV-1a hash is computed while its bytes are read, not in a second
+    /// pass. Returns where it ends.
+    @inline(__always) func identifier(at start: Int, _ s: inout LexState) -> Int {
+        let bytes = s.bytes, classes = s.classes
         var cursor = start + 1
         var hash = (fnvBasis ^ UInt64(bytes[start])) &* fnvPrime
         while cursor < bytes.count {
@@ -16,8 +17,8 @@ extension Lexer {
             hash = (hash ^ UInt64(bytes[cursor])) &* fnvPrime
             cursor += 1
         }
-        s.index = cursor
         s.emit(.identifier, start, cursor, line: s.line, hash: hash)
+        return cursor
     }
 
     func number(_ s: inout LexState) {
@@ -47,19 +48,20 @@ extension Lexer {
         start + 1 < bytes.count && bytes[start] == 48 && (bytes[start + 1] | 0x20) == 120
     }
 
-    /// The longest operator at the cursor, or its one byte; operators' hashes are computed once, in `init`.
-    @inline(__always) func punctuation(_ s: inout LexState) {
-        let bytes = s.bytes, start = s.index, byte = bytes[start]
+    /// The longest operator at `start`, or its one byte; returns where it ends. Operators' hashes are
+    /// computed once, in `init`.
+    @inline(__always) func punctuation(at start: Int, _ s: inout LexState) -> Int {
+        let byte = s.bytes[start]
         if s.classes[Int(byte)] & ByteClass.operatorStart != 0 {
             let span = operatorSpans[Int(byte)]
             for candidate in span.offset..<(span.offset + span.count) where matchesOperator(operators[candidate], s, at: start) {
-                s.index = start + operators[candidate].length
-                s.emit(.punctuation, start, s.index, line: s.line, hash: operators[candidate].hash)
-                return
+                let end = start + operators[candidate].length
+                s.emit(.punctuation, start, end, line: s.line, hash: operators[candidate].hash)
+                return end
             }
         }
-        s.index = start + 1
-        s.emit(.punctuation, start, s.index, line: s.line, hash: (fnvBasis ^ UInt64(byte)) &* fnvPrime)
+        s.emit(.punctuation, start, start + 1, line: s.line, hash: (fnvBasis ^ UInt64(byte)) &* fnvPrime)
+        return start + 1
     }
 
     @inline(__always) private func matchesOperator(_ op: Operator, _ s: LexState, at position: Int) -> Bool {

@@ -155,9 +155,10 @@ struct WordRoles: Sendable {
     @inline(__always) func roles(of hash: UInt64) -> UInt16 {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let stored = hashes[slot]
-            if stored == hash { return roles[slot] }
-            if stored == 0 { return 0 }
+            let stored = hashes[slot], role = roles[slot]
+            // One test ends the search either way (a hit or an empty slot), so it is well predicted;
+            // which of the two it was is a select, not a branch.
+            if stored == hash || stored == 0 { return stored == hash ? role : 0 }
             slot = (slot + 1) & mask
         }
     }
