@@ -129,14 +129,14 @@ struct IndentWalker {
             if block.kind == .function { scope = [out.functions[Int(block.function)].name] }
             else { scope.append(block.nameToken >= 0 ? text(Int(block.nameToken)) : "") }
         }
-        let simple = text(nameToken)
+        scope.append(text(nameToken))
         let first = def > 0 && tokens.hashes[def - 1] == IndentWalker.asyncWord && !tokens.startsLine[def] ? def - 1 : def
         var params = 0
         if open < tokens.count, tokens.hashes[open] == KnownWord.openParen, partner[open] > open {
-            params = ParameterCounter(tokens: tokens, partner: partner).count(open, Int(partner[open]))
+            params = ParameterCounter.count(open, Int(partner[open]), tokens: tokens, partner: partner)
         }
         out.functions.append(FunctionRecord(
-            name: (scope + [simple]).joined(separator: "."), nameToken: nameToken, line: Int(tokens.lines[def]),
+            name: scope.joined(separator: "."), nameToken: nameToken, line: Int(tokens.lines[def]),
             firstToken: first, lastToken: def, params: params, baseDepth: top.depth, baseControl: top.control))
         return Int32(out.functions.count - 1)
     }
@@ -180,14 +180,14 @@ struct IndentWalker {
 }
 
 /// Counts declared parameters in a bracket group, skipping `self`, `this`, `void` and bare `*` or `/` markers.
-struct ParameterCounter {
-    let tokens: TokenStream
-    let partner: [Int32]
-
-    func count(_ open: Int, _ close: Int) -> Int {
+/// The tokens and pairs are borrowed per call rather than stored: a stored copy of the seven columns
+/// cost seven retains and releases per function.
+enum ParameterCounter {
+    static func count(_ open: Int, _ close: Int, tokens: TokenStream, partner: [Int32]) -> Int {
         var count = 0, cursor = open + 1, segment = 0, first: UInt64 = 0, second: UInt64 = 0, angles = 0
         func finish() {
-            let marker = segment == 1 && [KnownWord.selfWord, KnownWord.thisWord, KnownWord.voidWord, KnownWord.star, KnownWord.slash].contains(first)
+            let marker = segment == 1 && (first == KnownWord.selfWord || first == KnownWord.thisWord
+                || first == KnownWord.voidWord || first == KnownWord.star || first == KnownWord.slash)
             if segment > 0 && !marker && !(first == KnownWord.thisWord && second == KnownWord.colon) { count += 1 }
             segment = 0
         }

@@ -146,13 +146,20 @@ struct Lexer: Sendable {
         while index < bytes.count {
             let byte = bytes[index], kind = classes[Int(byte)]
             if kind & ByteClass.special == 0 {
-                // Nothing but a name, space, a newline, a number or punctuation can start here.
-                if kind & ByteClass.identifierStart != 0 { index = identifier(at: index, &s) }
-                else if kind & ByteClass.space != 0 { index = s.skipSpace(from: index) }
-                else if kind & ByteClass.digit != 0 { s.index = index; number(&s); index = s.index }
-                else if byte != 10 { index = punctuation(at: index, &s) }
-                else { s.index = index; lineBreak(&s); index = s.index }
-                continue
+                // Nothing but a name (or a prefixed string), space, a newline, a number or punctuation
+                // can start here.
+                if kind & ByteClass.identifierStart != 0 {
+                    if kind & ByteClass.stringStart == 0 || stringForm(at: index, s) == nil {
+                        index = identifier(at: index, &s); continue
+                    }
+                    // A prefixed string: read by the full sequence below.
+                } else {
+                    if kind & ByteClass.space != 0 { index = s.skipSpace(from: index) }
+                    else if kind & ByteClass.digit != 0 || startsFraction(index, bytes) { s.index = index; number(&s); index = s.index }
+                    else if byte != 10 { index = punctuation(at: index, &s) }
+                    else { s.index = index; lineBreak(&s); index = s.index }
+                    continue
+                }
             }
             s.index = index
             readSpecial(byte, kind, &interpolations, &s)
@@ -184,9 +191,7 @@ struct Lexer: Sendable {
         }
         if lexicon.rubyLiterals, rubyLiteral(&s) { return }
         if kind & ByteClass.identifierStart != 0 { s.index = identifier(at: s.index, &s); return }
-        if kind & ByteClass.digit != 0 || (byte == 46 && s.index + 1 < count && isDigit(s.bytes[s.index + 1])) {
-            number(&s); return
-        }
+        if kind & ByteClass.digit != 0 || startsFraction(s.index, s.bytes) { number(&s); return }
         if lexicon.regexLiterals, byte == 47, operandExpected(s), regex(&s) { return }
         if byte == 123, !interpolations.isEmpty { interpolations[interpolations.count - 1].depth += 1 }
         if byte == 125, let top = interpolations.last {
@@ -212,6 +217,11 @@ struct Lexer: Sendable {
     }
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    /// `.5`: a dot before a digit starts a number.
+    @inline(__always) func startsFraction(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes[position] == 46 && position + 1 < bytes.count && isDigit(bytes[position + 1])
+    }
 }
 
 /// What a byte can start or continue, as bits of one table entry per byte value, so the lexer's
@@ -242,16 +252,22 @@ enum ByteClass {
         }
         if lineComments.contains(where: \.isEmpty) { for byte in 0..<256 { table[byte] |= commentStart } }
         for form in forms { table[Int(form.open.utf8.first!)] |= stringStart }
-        var specials: [UInt8] = [92, 46]                                   // continuation, `.5`
+        var specials: [UInt8] = [92]                                       // continuation
         if lexicon.preprocessor { specials.append(35) }
         if lexicon.lifetimes { specials.append(39) }
         if lexicon.regexLiterals { specials.append(47) }
         if forms.contains(where: { $0.interpolation != nil }) { specials += [123, 125] }
         if lexicon.rubyLiterals { specials += [58, 36, 37, 60] }
         for byte in specials { table[Int(byte)] |= special }
-        for byte in 0..<256 where table[byte] & (commentStart | stringStart) != 0
-            || lexicon.rubyLiterals && table[byte] & identifierStart != 0 {
-            table[byte] |= special
+        for byte in 0..<256 {
+            let entry = table[byte]
+            // A letter that may open a prefixed string (`r"`, `f'`) stays on the short way, which tries
+            // the string forms before it reads a name, as the full sequence would.
+            let prefixLetter = entry & identifierStart != 0 && entry & commentStart == 0 && !specials.contains(UInt8(byte))
+            if entry & commentStart != 0 || entry & stringStart != 0 && !prefixLetter
+                || lexicon.rubyLiterals && entry & identifierStart != 0 {
+                table[byte] |= special
+            }
         }
         return table
     }
