@@ -21,7 +21,7 @@ extension BraceWalker {
         out.functions.append(FunctionRecord(
             name: name, nameToken: signature.nameToken, line: line, firstToken: signature.firstToken,
             lastToken: endBrace, params: signature.paramsOpen >= 0 && signature.paramsClose > signature.paramsOpen
-                ? ParameterCounter(tokens: tokens, partner: partner).count(signature.paramsOpen, signature.paramsClose) : 0,
+                ? ParameterCounter.count(signature.paramsOpen, signature.paramsClose, tokens: tokens, partner: partner) : 0,
             baseDepth: frames[frames.count - 1].depth, baseControl: frames[frames.count - 1].control))
         if rules.reportedArrow != nil, signature.paramsOpen >= 0, signature.paramsClose > signature.paramsOpen {
             out.functions[index].signatureDecisions = defaultValues(signature.paramsOpen, signature.paramsClose)

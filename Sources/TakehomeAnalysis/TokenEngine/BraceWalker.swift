@@ -255,19 +255,27 @@ enum BracketPairs {
     static func match(_ tokens: TokenStream) -> [Int32] {
         var partner = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int32] = []
-        for index in 0..<tokens.count where tokens.kinds[index] == .punctuation {
-            let word = tokens.hashes[index]
-            if word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace {
-                stack.append(Int32(index))
-            } else if let open = closing(word) {
-                // Pop to the nearest matching opener; openers left unmatched stay at -1.
-                var position = stack.count - 1
-                let lowest = max(0, stack.count - 64)
-                while position >= lowest, tokens.hashes[Int(stack[position])] != open { position -= 1 }
-                if position >= lowest {
-                    let opener = Int(stack[position])
-                    partner[opener] = Int32(index); partner[index] = Int32(opener)
-                    stack.removeSubrange(position...)
+        stack.reserveCapacity(64)
+        // Pointers over the columns: the loop visits every token, so bounds and uniqueness checks add up.
+        partner.withUnsafeMutableBufferPointer { partner in
+            tokens.kinds.withUnsafeBufferPointer { kinds in
+                tokens.hashes.withUnsafeBufferPointer { hashes in
+                    for index in 0..<kinds.count where kinds[index] == .punctuation {
+                        let word = hashes[index]
+                        if word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace {
+                            stack.append(Int32(index))
+                        } else if let open = closing(word) {
+                            // Pop to the nearest matching opener; openers left unmatched stay at -1.
+                            var position = stack.count - 1
+                            let lowest = max(0, stack.count - 64)
+                            while position >= lowest, hashes[Int(stack[position])] != open { position -= 1 }
+                            if position >= lowest {
+                                let opener = Int(stack[position])
+                                partner[opener] = Int32(index); partner[index] = Int32(opener)
+                                if position == stack.count - 1 { stack.removeLast() } else { stack.removeSubrange(position...) }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -109,7 +109,7 @@ struct EndWalker {
         var params = 0
         var endless = false
         if cursor < tokens.count, tokens.hashes[cursor] == KnownWord.openParen, partner[cursor] > cursor {
-            params = ParameterCounter(tokens: tokens, partner: partner).count(cursor, Int(partner[cursor]))
+            params = ParameterCounter.count(cursor, Int(partner[cursor]), tokens: tokens, partner: partner)
             let after = Int(partner[cursor]) + 1
             endless = after < tokens.count && tokens.hashes[after] == KnownWord.equals && !tokens.startsLine[after]
         } else if cursor < tokens.count, !tokens.startsLine[cursor], tokens.hashes[cursor] != KnownWord.semicolon {

@@ -2,12 +2,15 @@
 /// A header's block holds every following logical line indented deeper than the header itself.
 struct IndentWalker {
     enum BlockKind { case file, function, type, control, match, plain }
+    /// One open block. Plain values only (a type's name is kept as its token), so reading the top
+    /// of the stack for every token copies a few integers and counts no references.
     struct Block {
         var kind: BlockKind
         var indent: Int32
         var function: Int32
         var depth: Int32, control: Int32
-        var name = ""
+        /// The token naming a type block (-1: none).
+        var nameToken: Int32 = -1
     }
 
     let tokens: TokenStream
@@ -36,27 +39,42 @@ struct IndentWalker {
     func text(_ index: Int) -> String { tokens.text(index, in: bytes) }
 
     mutating func walk() -> FileStructure {
+        // The two per-token columns are moved out of `out` and written through pointers: no
+        // uniqueness check per token.
+        var owner = out.owner, depth = out.depth
+        out.owner = []; out.depth = []
+        let tokens = tokens      // a copy to lend views of while the walk mutates `self`
+        owner.withUnsafeMutableBufferPointer { owner in
+            depth.withUnsafeMutableBufferPointer { depth in
+                tokens.withColumns { columns in walkTokens(columns, owner: owner, depth: depth) }
+            }
+        }
+        out.owner = owner; out.depth = depth
+        return out
+    }
+
+    private mutating func walkTokens(_ t: TokenColumns, owner: UnsafeMutableBufferPointer<Int32>,
+                                     depth: UnsafeMutableBufferPointer<Int32>) {
         blocks = [Block(kind: .file, indent: -1, function: -1, depth: 0, control: 0)]
         var parens = 0, lambdas = 0
         var statementStart = true, statementIndent: Int32 = 0
-        var header: BlockKind? = nil, headerName = "", headerFunction: Int32 = -1
+        var header: BlockKind? = nil, headerName: Int32 = -1, headerFunction: Int32 = -1
         var comprehension: [Bool] = [false]
-        for index in 0..<tokens.count {
-            let word = tokens.hashes[index]
-            if tokens.startsLine[index], parens == 0 {
-                let indent = tokens.columns[index]
+        for index in 0..<t.count {
+            let word = t.hashes[index]
+            if t.startsLine[index], parens == 0 {
+                let indent = t.columns[index]
                 while blocks.count > 1, indent <= blocks[blocks.count - 1].indent { pop(lastToken: index - 1) }
                 statementStart = true; statementIndent = indent; header = nil; lambdas = 0
             }
             let top = blocks[blocks.count - 1]
-            let nestingAtToken = top.depth
-            if statementStart, tokens.kinds[index] == .identifier {
+            if statementStart, t.kinds[index] == .identifier {
                 switch word {
                 case KnownWord.defWord:
                     header = .function
                     headerFunction = startFunction(at: index, indent: statementIndent)
                 case KnownWord.classWord:
-                    header = .type; headerName = index + 1 < tokens.count ? text(index + 1) : ""
+                    header = .type; headerName = index + 1 < tokens.count ? Int32(index + 1) : -1
                 case KnownWord.ifWord, KnownWord.forWord, KnownWord.whileWord, IndentWalker.except: header = .control
                 case IndentWalker.elif, KnownWord.elseWord: header = .control
                 case IndentWalker.match where isSoftKeyword(index): header = .match; out.roles[index] = .expressionCondition
@@ -66,31 +84,31 @@ struct IndentWalker {
                 case IndentWalker.tryWord, IndentWalker.finallyWord, IndentWalker.with: header = .plain
                 default: break
                 }
-            } else if tokens.kinds[index] == .identifier {
-                if word == KnownWord.forWord { out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true }
-                if word == KnownWord.ifWord { out.roles[index] = .expressionCondition }
-                if word == KnownWord.elseWord { out.roles[index] = .notBranch }
+            } else {
+                // The rare words are tested first, the kind only for them: no branch on every token's kind.
+                if word == KnownWord.forWord, t.kinds[index] == .identifier {
+                    out.roles[index] = .comprehensionLoop; comprehension[comprehension.count - 1] = true
+                }
+                if word == KnownWord.ifWord, t.kinds[index] == .identifier { out.roles[index] = .expressionCondition }
+                if word == KnownWord.elseWord, t.kinds[index] == .identifier { out.roles[index] = .notBranch }
             }
             if word != IndentWalker.asyncWord { statementStart = false }
-            switch word {
-            case KnownWord.openParen, KnownWord.openBracket, KnownWord.openBrace: parens += 1; comprehension.append(false)
-            case KnownWord.closeParen, KnownWord.closeBracket, KnownWord.closeBrace:
+            var opens: BlockKind? = nil
+            if word == KnownWord.openParen || word == KnownWord.openBracket || word == KnownWord.openBrace {
+                parens += 1; comprehension.append(false)
+            } else if word == KnownWord.closeParen || word == KnownWord.closeBracket || word == KnownWord.closeBrace {
                 parens = max(0, parens - 1); if comprehension.count > 1 { comprehension.removeLast() }
-            case IndentWalker.lambda: if parens == 0 { lambdas += 1 }
-            case KnownWord.semicolon where parens == 0: statementStart = true; header = nil
-            case KnownWord.colon where parens == 0:
-                if lambdas > 0 { lambdas -= 1 } else if let kind = header {
-                    record(index, depth: nestingAtToken)
-                    push(kind, indent: statementIndent, name: headerName, function: headerFunction)
-                    header = nil
-                    continue
+            } else if parens == 0 {
+                if word == IndentWalker.lambda { lambdas += 1 }
+                else if word == KnownWord.semicolon { statementStart = true; header = nil }
+                else if word == KnownWord.colon {
+                    if lambdas > 0 { lambdas -= 1 } else if let kind = header { opens = kind; header = nil }
                 }
-            default: break
             }
-            record(index, depth: nestingAtToken)
+            record(index, top: top, owner: owner, depth: depth)
+            if let kind = opens { push(kind, indent: statementIndent, nameToken: headerName, function: headerFunction) }
         }
         while blocks.count > 1 { pop(lastToken: tokens.count - 1) }
-        return out
     }
 
     /// `match` starts a statement unless it is a name (`match = ...`, `match.group(1)`).
@@ -108,28 +126,29 @@ struct IndentWalker {
         let top = blocks[blocks.count - 1]
         var scope: [String] = []
         for block in blocks where block.kind == .type || block.kind == .function {
-            if block.kind == .function { scope = [out.functions[Int(block.function)].name] } else { scope.append(block.name) }
+            if block.kind == .function { scope = [out.functions[Int(block.function)].name] }
+            else { scope.append(block.nameToken >= 0 ? text(Int(block.nameToken)) : "") }
         }
-        let simple = text(nameToken)
+        scope.append(text(nameToken))
         let first = def > 0 && tokens.hashes[def - 1] == IndentWalker.asyncWord && !tokens.startsLine[def] ? def - 1 : def
         var params = 0
         if open < tokens.count, tokens.hashes[open] == KnownWord.openParen, partner[open] > open {
-            params = ParameterCounter(tokens: tokens, partner: partner).count(open, Int(partner[open]))
+            params = ParameterCounter.count(open, Int(partner[open]), tokens: tokens, partner: partner)
         }
         out.functions.append(FunctionRecord(
-            name: (scope + [simple]).joined(separator: "."), nameToken: nameToken, line: Int(tokens.lines[def]),
+            name: scope.joined(separator: "."), nameToken: nameToken, line: Int(tokens.lines[def]),
             firstToken: first, lastToken: def, params: params, baseDepth: top.depth, baseControl: top.control))
         return Int32(out.functions.count - 1)
     }
 
-    private mutating func push(_ kind: BlockKind, indent: Int32, name: String, function: Int32) {
+    private mutating func push(_ kind: BlockKind, indent: Int32, nameToken: Int32, function: Int32) {
         let top = blocks[blocks.count - 1]
         var block = Block(kind: kind, indent: indent, function: top.function, depth: top.depth, control: top.control)
         switch kind {
         case .function:
             block.function = function
             out.functions[Int(function)].baseDepth = top.depth; out.functions[Int(function)].baseControl = top.control
-        case .type: block.name = name
+        case .type: block.nameToken = nameToken
         case .control, .match: block.depth += 1; block.control += 1
         case .file, .plain: break
         }
@@ -141,14 +160,18 @@ struct IndentWalker {
         if block.kind == .function { out.functions[Int(block.function)].lastToken = max(lastToken, out.functions[Int(block.function)].firstToken) }
     }
 
-    private mutating func record(_ index: Int, depth: Int32) {
-        let top = blocks[blocks.count - 1]
-        if out.owner[index] < 0 { out.owner[index] = top.function }
-        out.depth[index] = depth
+    /// Gives the token its owner and nesting depth, and raises its function's deepest nesting.
+    @inline(__always)
+    private mutating func record(_ index: Int, top: Block, owner: UnsafeMutableBufferPointer<Int32>,
+                                 depth: UnsafeMutableBufferPointer<Int32>) {
+        if owner[index] < 0 { owner[index] = top.function }
+        depth[index] = top.depth
         if top.function >= 0 {
             let function = Int(top.function)
             if out.functions[function].firstToken > index { return }
-            out.functions[function].maxNesting = max(out.functions[function].maxNesting, Int(top.control - out.functions[function].baseControl))
+            // Read first: the record is written only when its deepest nesting grows.
+            let nesting = Int(top.control - out.functions[function].baseControl)
+            if nesting > out.functions[function].maxNesting { out.functions[function].maxNesting = nesting }
         }
         if top.depth > 256, out.notes.isEmpty {
             out.notes.append("nesting deeper than 256 levels from line \(tokens.lines[index])")
@@ -157,14 +180,14 @@ struct IndentWalker {
 }
 
 /// Counts declared parameters in a bracket group, skipping `self`, `this`, `void` and bare `*` or `/` markers.
-struct ParameterCounter {
-    let tokens: TokenStream
-    let partner: [Int32]
-
-    func count(_ open: Int, _ close: Int) -> Int {
+/// The tokens and pairs are borrowed per call rather than stored: a stored copy of the seven columns
+/// cost seven retains and releases per function.
+enum ParameterCounter {
+    static func count(_ open: Int, _ close: Int, tokens: TokenStream, partner: [Int32]) -> Int {
         var count = 0, cursor = open + 1, segment = 0, first: UInt64 = 0, second: UInt64 = 0, angles = 0
         func finish() {
-            let marker = segment == 1 && [KnownWord.selfWord, KnownWord.thisWord, KnownWord.voidWord, KnownWord.star, KnownWord.slash].contains(first)
+            let marker = segment == 1 && (first == KnownWord.selfWord || first == KnownWord.thisWord
+                || first == KnownWord.voidWord || first == KnownWord.star || first == KnownWord.slash)
             if segment > 0 && !marker && !(first == KnownWord.thisWord && second == KnownWord.colon) { count += 1 }
             segment = 0
         }

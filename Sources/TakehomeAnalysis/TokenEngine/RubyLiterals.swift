@@ -11,14 +11,14 @@ extension Lexer {
 
     func rubyLiteral(_ s: inout LexState) -> Bool {
         let bytes = s.bytes, at = s.index, byte = bytes[at]
-        if byte == 58, at + 1 < bytes.count, at == 0 || (bytes[at - 1] != 58 && !identifierContinue[Int(bytes[at - 1])]),
+        if byte == 58, at + 1 < bytes.count, at == 0 || (bytes[at - 1] != 58 && !continuesName(at - 1, s)),
            let end = keywordName(at + 1, s), end == bytes.count || bytes[end] != 58 {
             s.index = end   // `:for` is a symbol, no loop
             s.emit(.string, at, end, line: s.line)
             return true
         }
-        if identifierStart[Int(byte)], at == 0 || !identifierContinue[Int(bytes[at - 1])], let end = keywordName(at, s),
-           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.file.raw.last?.hash != KnownWord.question {
+        if startsName(at, s), at == 0 || !continuesName(at - 1, s), let end = keywordName(at, s),
+           end + 1 < bytes.count, bytes[end] == 58, bytes[end + 1] != 58, s.tokens.last?.hash != KnownWord.question {
             s.index = end + 1   // `if: ready` is a hash key, no condition
             s.emit(.string, at, end + 1, line: s.line)
             return true
@@ -37,7 +37,7 @@ extension Lexer {
     private func keywordName(_ start: Int, _ s: LexState) -> Int? {
         let bytes = s.bytes
         var end = start
-        while end < bytes.count, identifierContinue[Int(bytes[end])] { end += 1 }
+        while end < bytes.count, continuesName(end, s) { end += 1 }
         guard end > start, end - start <= 6 else { return nil }
         return Lexer.keywordNames.contains(where: { $0.count == end - start && s.matches($0, at: start) }) ? end : nil
     }
@@ -84,7 +84,7 @@ extension Lexer {
             quote = bytes[cursor]; cursor += 1
         }
         let nameStart = cursor
-        while cursor < bytes.count, identifierContinue[Int(bytes[cursor])], bytes[cursor] < 0x80 { cursor += 1 }
+        while cursor < bytes.count, continuesName(cursor, s), bytes[cursor] < 0x80 { cursor += 1 }
         guard cursor > nameStart else { return false }
         let firstIsUpper = bytes[nameStart] >= 65 && bytes[nameStart] <= 90
         if !squiggly && quote == 0 && !(firstIsUpper && operandExpectedOrCall(s)) { return false }
@@ -97,7 +97,7 @@ extension Lexer {
     }
 
     private func operandExpectedOrCall(_ s: LexState) -> Bool {
-        operandExpected(s) || s.file.raw.last?.kind == .identifier
+        operandExpected(s) || s.tokens.last?.kind == .identifier
     }
 
     /// Called right after a newline: skips the bodies of the heredocs opened on the line just ended.
@@ -118,7 +118,7 @@ extension Lexer {
                 s.index = min(lineEnd + 1, bytes.count)
                 if found { break }
             }
-            s.file.marks.mark(LineMarks.code, from: startLine, to: max(startLine, s.line - 1))
+            s.marks.mark(LineMarks.code, from: startLine, to: max(startLine, s.line - 1))
             if !found { s.note("string", "unterminated heredoc from line \(startLine - 1) runs to the end of the file") }
         }
         s.pendingHeredocs.removeAll()

@@ -56,11 +56,20 @@ struct CompiledGrammar: Sendable {
     let lambdaArrows, expressionBodyMarkers: WordSet
     let reportedArrow: UInt64?
     /// Tokens that end a run of logical operators, that cannot follow a conditional `?`, and that follow `T? name`.
-    let sequenceBreakers = WordSet([";", "{", "}", ",", "=", "?", ":", "=>", "->", "return"])
+    static let sequenceBreakerWords = [";", "{", "}", ",", "=", "?", ":", "=>", "->", "return"]
+    let sequenceBreakers = WordSet(CompiledGrammar.sequenceBreakerWords)
     let notAfterTernary = WordSet([">", ",", ")", ";", ":", "]", "=", ".", "?", "extends", "super", ">>"])
     let afterNullableName = WordSet([",", ")", "=", ";", "{", "=>"])
     let parameterMarkers = WordSet(["self", "this", "void", "*", "/"])
     let armOpener: UInt64?, arm: UInt64?
+    /// The sets the per-token passes test, in one table (`WordRole` bits).
+    let words: WordRoles
+
+    /// Bits of `words`.
+    enum WordRole {
+        static let decision: UInt16 = 1, keyword: UInt16 = 2, nesting: UInt16 = 4, hybrid: UInt16 = 8
+        static let logical: UInt16 = 16, jump: UInt16 = 32, sequenceBreaker: UInt16 = 64
+    }
 
     init(_ grammar: Grammar) {
         self.grammar = grammar
@@ -72,6 +81,8 @@ struct CompiledGrammar: Sendable {
         reportedArrow = grammar.reportedArrow.map(wordHash)
         armOpener = grammar.armCounting.map { wordHash($0.opener) }
         arm = grammar.armCounting.map { wordHash($0.arm) }
+        words = WordRoles([grammar.decisions, grammar.keywords, grammar.nestingStructures, grammar.hybrids,
+                           grammar.logicalOperators, grammar.jumps, CompiledGrammar.sequenceBreakerWords])
     }
 }
 

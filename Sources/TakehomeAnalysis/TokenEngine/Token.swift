@@ -26,11 +26,49 @@ struct TokenStream {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(ends[index])]), as: UTF8.self)
     }
 
-    /// The columns of tokens the lexer collected one record at a time.
-    init(_ raw: [RawToken]) {
-        kinds = raw.map(\.kind); starts = raw.map(\.start); ends = raw.map(\.end); lines = raw.map(\.line)
-        hashes = raw.map(\.hash); startsLine = raw.map(\.startsLine); columns = raw.map(\.column)
+    /// Calls `body` with unchecked views of the columns, for passes that visit every token (a bounds
+    /// check per read adds up there). The views are valid only inside `body`.
+    @inline(__always)
+    func withColumns<Result>(_ body: (TokenColumns) -> Result) -> Result {
+        kinds.withUnsafeBufferPointer { kinds in
+            hashes.withUnsafeBufferPointer { hashes in
+                lines.withUnsafeBufferPointer { lines in
+                    columns.withUnsafeBufferPointer { columns in
+                        startsLine.withUnsafeBufferPointer { startsLine in
+                            body(TokenColumns(kinds: kinds, hashes: hashes, lines: lines, columns: columns, startsLine: startsLine))
+                        }
+                    }
+                }
+            }
+        }
     }
+
+    /// The columns of tokens the lexer collected one record at a time.
+    init(_ raw: UnsafeBufferPointer<RawToken>) {
+        kinds = TokenStream.column(raw) { $0.kind }; starts = TokenStream.column(raw) { $0.start }
+        ends = TokenStream.column(raw) { $0.end }; lines = TokenStream.column(raw) { $0.line }
+        hashes = TokenStream.column(raw) { $0.hash }; startsLine = TokenStream.column(raw) { $0.startsLine }
+        columns = TokenStream.column(raw) { $0.column }
+    }
+
+    /// One field of every record, written straight into a new array's storage.
+    @inline(__always)
+    private static func column<Field>(_ raw: UnsafeBufferPointer<RawToken>, _ field: (RawToken) -> Field) -> [Field] {
+        [Field](unsafeUninitializedCapacity: raw.count) { buffer, initialized in
+            for index in 0..<raw.count { buffer.initializeElement(at: index, to: field(raw[index])) }
+            initialized = raw.count
+        }
+    }
+}
+
+/// Pointers to a `TokenStream`'s columns, lent by `withColumns` for the length of one pass.
+struct TokenColumns {
+    let kinds: UnsafeBufferPointer<TokenKind>
+    let hashes: UnsafeBufferPointer<UInt64>
+    let lines: UnsafeBufferPointer<Int32>
+    let columns: UnsafeBufferPointer<Int32>
+    let startsLine: UnsafeBufferPointer<Bool>
+    var count: Int { kinds.count }
 }
 
 /// One token as the lexer collects it: one record appended per token (cheaper than seven columns),
@@ -42,12 +80,16 @@ struct RawToken {
     var startsLine: Bool
 }
 
+/// FNV-1a's offset basis and prime, for the readers that hash a token while they read it.
+let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
 /// FNV-1a over raw bytes, identical to `CloneToken.hash` over the same UTF-8 text.
 @inline(__always)
 func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = fnvBasis
     var index = start
-    while index < end { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3; index += 1 }
+    while index < end { hash = (hash ^ UInt64(bytes[index])) &* fnvPrime; index += 1 }
     return hash
 }
 
@@ -87,16 +129,55 @@ struct WordSet: Sendable {
     var isEmpty: Bool { !slots.contains { $0 != 0 } }
 }
 
+/// Several word sets in one open-addressing table: each word's hash with the bits of the sets that
+/// hold it, so that one probe per token answers every "is it a decision, a keyword, ..." question.
+struct WordRoles: Sendable {
+    private let hashes: [UInt64]
+    private let roles: [UInt16]
+    private let mask: Int
+
+    /// `sets[i]` gives its words the bit `1 << i`.
+    init(_ sets: [[String]]) {
+        var bits: [UInt64: UInt16] = [:]
+        for (index, words) in sets.enumerated() { for word in words { bits[wordHash(word), default: 0] |= 1 << index } }
+        var size = 8
+        while size < bits.count * 4 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size), roles = [UInt16](repeating: 0, count: size)
+        for (hash, role) in bits {
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes[slot] = hash; roles[slot] = role
+        }
+        self.hashes = hashes; self.roles = roles; mask = size - 1
+    }
+
+    /// The bits of the sets holding the word with this hash (0: none).
+    @inline(__always) func roles(of hash: UInt64) -> UInt16 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot], role = roles[slot]
+            // One test ends the search either way (a hit or an empty slot), so it is well predicted;
+            // which of the two it was is a select, not a branch.
+            if stored == hash || stored == 0 { return stored == hash ? role : 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
 /// Per-line flags the lexer sets while it reads: a line holds code, a comment, or both.
 struct LineMarks {
     private(set) var flags: [UInt8] = [0]   // index 0 unused; lines are 1-based
     static let code: UInt8 = 1, comment: UInt8 = 2
 
     mutating func mark(_ flag: UInt8, from first: Int, to last: Int) {
-        if flags.count <= last { flags.append(contentsOf: repeatElement(0, count: last + 1 - flags.count)) }
+        // Lines are marked one or a few at a time: plain appends cost less than appending a repetition.
+        while flags.count <= last { flags.append(0) }
         var line = first
         while line <= last { flags[line] |= flag; line += 1 }
     }
+
+    /// Room for the flags of about this many lines, so that marking them does not regrow the array.
+    mutating func reserve(lines: Int) { flags.reserveCapacity(lines + 1) }
 
     mutating func ensure(lines count: Int) {
         if flags.count <= count { flags.append(contentsOf: repeatElement(0, count: count + 1 - flags.count)) }

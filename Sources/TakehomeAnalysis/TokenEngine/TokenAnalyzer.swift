@@ -31,12 +31,16 @@ public struct TokenAnalyzer: LanguageAnalyzer {
         -> (analysis: FileAnalysis, tokens: TokenStream, functions: [FunctionRecord]) {
         let lexed = lexer.lex(bytes)
         let structure = Self.structure(of: lexed.tokens, bytes: bytes, rules: rules)
-        var functions = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
+        var (functions, cloneTokens) = FunctionMeasure(tokens: lexed.tokens, rules: rules, structure: structure)
             .measure(path: path, marks: lexed.marks)
-        functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) }
+        // Usually found in this order already; a sort would still move every record.
+        let outOfOrder = functions.indices.dropFirst().contains {
+            (functions[$0].line, -functions[$0].endLine) < (functions[$0 - 1].line, -functions[$0 - 1].endLine)
+        }
+        if outOfOrder { functions.sort { ($0.line, -$0.endLine) < ($1.line, -$1.endLine) } }
         let lines = LineTally(marks: lexed.marks, lineCount: lineCount(bytes, lexed.lineCount))
         let analysis = FileAnalysis(functions: functions, nloc: lines.code, commentLines: lines.commentOnly,
-                                    blankLines: lines.blank, cloneTokens: cloneTokens(lexed.tokens),
+                                    blankLines: lines.blank, cloneTokens: cloneTokens,
                                     notes: lexed.notes + structure.notes)
         return (analysis, lexed.tokens, structure.functions)
     }
@@ -59,23 +63,6 @@ public struct TokenAnalyzer: LanguageAnalyzer {
     private func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ counted: Int) -> Int {
         if bytes.isEmpty { return 0 }
         return bytes[bytes.count - 1] == 10 ? counted - 1 : counted
-    }
-
-    private func cloneTokens(_ tokens: TokenStream) -> [CloneToken] {
-        let identifier = CloneToken.hash(CloneToken.identifier)
-        var result: [CloneToken] = []
-        result.reserveCapacity(tokens.count)
-        for index in 0..<tokens.count {
-            var value = tokens.hashes[index]
-            switch tokens.kinds[index] {
-            case .identifier where !rules.keywords.contains(value): value = identifier
-            case .string: value = Lexer.stringHash
-            case .number: value = Lexer.numberHash
-            default: break
-            }
-            result.append(CloneToken(value: value, line: Int(tokens.lines[index])))
-        }
-        return result
     }
 }
 
