@@ -78,16 +78,30 @@ struct CodeTokens {
         return split(open + 1..<close, at: ",")
     }
 
+    /// The parts `arguments(open)` gives, each handed to `body` in order, with no array made.
+    @inline(__always) func forEachArgument(_ open: Int, _ body: (Range<Int>) -> Void) {
+        guard open >= 0, open < count else { return }
+        let close = partner[open]
+        guard close > open + 1 else { return }
+        forEachPart(of: open + 1..<close, at: ",", body)
+    }
+
     /// `range` split at `separator` outside brackets.
     func split(_ range: Range<Int>, at separator: Word) -> [Range<Int>] {
-        var parts: [Range<Int>] = [], start = range.lowerBound, index = range.lowerBound
+        var parts: [Range<Int>] = []
+        forEachPart(of: range, at: separator) { parts.append($0) }
+        return parts
+    }
+
+    /// The parts `split(range, at: separator)` gives, each handed to `body` in order.
+    @inline(__always) func forEachPart(of range: Range<Int>, at separator: Word, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound, index = range.lowerBound
         while index < range.upperBound {
             if partner[index] > index { index = partner[index] + 1; continue }
-            if word(index) == separator { parts.append(start..<index); start = index + 1 }
+            if word(index) == separator { body(start..<index); start = index + 1 }
             index += 1
         }
-        if start < range.upperBound { parts.append(start..<range.upperBound) }
-        return parts
+        if start < range.upperBound { body(start..<range.upperBound) }
     }
 
     /// False when the text of `range` cannot start with a letter or `_`: empty, or its first byte

@@ -13,15 +13,28 @@ extension CodeTokens {
 
     /// Splits the tokens into Python's logical lines.
     mutating func splitStatements() {
-        var depth = 0
-        statements.removeAll()
-        for index in 0..<count {
-            if depth == 0, startsLine[index] || index == 0 {
-                if let last = statements.indices.last { statements[last].end = index }
-                statements.append(Statement(start: index, end: count, indent: column(index), line: line(index)))
-            }
-            guard kinds[index] == .punctuation else { continue }
-            if partner[index] > index { depth += 1 } else if partner[index] >= 0, partner[index] < index { depth = max(0, depth - 1) }
+        var splitter = StatementSplitter(count: count)
+        for index in 0..<count { splitter.visit(index, of: self) }
+        statements = splitter.statements
+    }
+}
+
+/// Cuts tokens into Python's logical lines as they are visited in order: a token that starts a
+/// line outside brackets starts a statement.
+struct StatementSplitter {
+    private(set) var statements: [CodeTokens.Statement] = []
+    private var depth = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    @inline(__always) mutating func visit(_ index: Int, of tokens: CodeTokens) {
+        if depth == 0, tokens.startsLine[index] || index == 0 {
+            if !statements.isEmpty { statements[statements.count - 1].end = index }
+            statements.append(CodeTokens.Statement(start: index, end: count, indent: tokens.column(index), line: tokens.line(index)))
         }
+        guard tokens.kinds[index] == .punctuation else { return }
+        let partner = tokens.partner[index]
+        if partner > index { depth += 1 } else if partner >= 0, partner < index { depth = max(0, depth - 1) }
     }
 }

@@ -33,14 +33,29 @@ struct WordTally {
     }
 
     /// Counts `word`, remembering `position` when it is new.
-    mutating func add(_ word: Word, at position: Int) {
+    @inline(__always) mutating func add(_ word: Word, at position: Int) { _ = entry(counting: word, at: position) }
+
+    /// Counts `word`, remembering `position` when it is new: its entry number (the order first seen).
+    mutating func entry(counting word: Word, at position: Int) -> Int {
         let key = Self.key(word)
         let slot = slot(of: key)
-        if keys[slot] == key { counts[Int(entryAt[slot])] += 1; return }
+        if keys[slot] == key {
+            let entry = Int(entryAt[slot])
+            counts[entry] += 1
+            return entry
+        }
+        let entry = entryKeys.count
         keys[slot] = key
-        entryAt[slot] = Int32(entryKeys.count)
+        entryAt[slot] = Int32(entry)
         entryKeys.append(key); firsts.append(position); counts.append(1)
         if entryKeys.count * 2 > keys.count { grow() }
+        return entry
+    }
+
+    /// The entry number of `word`; nil when it was never added.
+    func entry(of word: Word) -> Int? {
+        let slot = slot(of: Self.key(word))
+        return keys[slot] != 0 ? Int(entryAt[slot]) : nil
     }
 
     func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }

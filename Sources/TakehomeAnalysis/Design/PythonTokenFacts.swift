@@ -1,0 +1,133 @@
+/// What the Python reader learns of a file's tokens in one pass, so that each class and function
+/// looks its body up instead of walking its tokens again: each identifier's entry among the file's
+/// distinct names (with its text, made once), where each name occurs, and where the decisions,
+/// outside-world effects and private fields (`self._x = ...`) are.
+struct PythonTokenFacts {
+    /// Per token: the entry of its name when it is an identifier; -1 otherwise.
+    private(set) var entries: [Int32] = []
+    /// Per token: its entry when it is an identifier with no `.` on either side (a name used as a
+    /// value: what a class's references are); -1 otherwise.
+    private(set) var values: [Int32] = []
+    /// The file's distinct identifiers, in the order first seen, and how often each occurs.
+    private(set) var tally = WordTally()
+    /// Per entry: its text.
+    private(set) var names: [String] = []
+    /// Token indices of decision words (`if`, `and`, ...), ascending.
+    private(set) var decisions: [Int32] = []
+    /// Token indices where a chain of names reaching the outside world starts, ascending, with the
+    /// effects' bits (`PythonEffects.bit`).
+    private(set) var effects: [(index: Int32, kinds: UInt8)] = []
+    /// Token indices of `self` in `self._x = ...` (a private field set), ascending.
+    private(set) var privateFields: [Int32] = []
+    /// Identifiers followed by `(` or `[` (calls and subscripts), ascending.
+    private(set) var callees: [Int32] = []
+    /// Python's logical lines.
+    private(set) var statements: [CodeTokens.Statement] = []
+    /// Each entry's token indices, ascending: `occurrences[offsets[e]..<offsets[e + 1]]`.
+    private var offsets: [Int32] = []
+    private var occurrences: [Int32] = []
+
+    static let decisionWords = WordSet(["if", "elif", "for", "while", "and", "or", "except"])
+
+    /// What each distinct name says wherever it stands, found once per name.
+    private struct NameFacts { var isDecision: Bool; var module: UInt8; var calledAlone: UInt8 }
+
+    /// Reads the facts of every token, and splits the tokens into statements on the way.
+    init(_ tokens: CodeTokens) {
+        // Every column is filled in locals and stored once: a stored property changed in the
+        // loop would be checked for a unique reference on every token.
+        var entries = [Int32](repeating: -1, count: tokens.count), values = entries
+        var tally = WordTally(), names: [String] = [], nameFacts: [NameFacts] = []
+        var decisions: [Int32] = [], effects: [(index: Int32, kinds: UInt8)] = [], privateFields: [Int32] = [], callees: [Int32] = []
+        var splitter = StatementSplitter(count: tokens.count)
+        let effectTables = PythonEffects.tables, decisionWords = Self.decisionWords
+        for index in 0..<tokens.count {
+            splitter.visit(index, of: tokens)
+            guard tokens.kinds[index] == .identifier else { continue }
+            let word = tokens.word(index)
+            let entry = tally.entry(counting: word, at: index)
+            if entry == names.count {
+                names.append(tokens.texts[index])
+                let (module, calledAlone) = effectTables.headEffects(word)
+                nameFacts.append(NameFacts(isDecision: decisionWords.contains(word), module: module, calledAlone: calledAlone))
+            }
+            entries[index] = Int32(entry)
+            let facts = nameFacts[entry], next = tokens.word(index + 1)
+            if facts.isDecision { decisions.append(Int32(index)) }
+            if next == "(" || next == "[" { callees.append(Int32(index)) }
+            if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, tokens) { privateFields.append(Int32(index)) }
+            guard tokens.word(index - 1) != "." else { continue }
+            if next != "." { values[index] = Int32(entry) }
+            var found = facts.module
+            if next == "." { found |= effectTables.chainEffects(from: index, tokens: tokens) }
+            if next == "(" { found |= facts.calledAlone }
+            if found != 0 { effects.append((Int32(index), found)) }
+        }
+        self.entries = entries; self.values = values; self.tally = tally; self.names = names
+        self.decisions = decisions; self.effects = effects; self.privateFields = privateFields; self.callees = callees
+        statements = splitter.statements
+        indexOccurrences()
+    }
+
+    /// `self._x =` where `_x` is private (one leading underscore).
+    private static func isPrivateFieldSet(afterSelf index: Int, _ tokens: CodeTokens) -> Bool {
+        tokens.isIdentifier(index + 2) && tokens.word(index + 3) == "=" && Self.isPrivate(tokens.text(index + 2))
+    }
+
+    /// A name with one leading underscore: private by convention (a dunder is not).
+    static func isPrivate(_ name: String) -> Bool { name.hasPrefix("_") && !name.hasPrefix("__") }
+
+    /// Fills `occurrences`, each entry's token indices in order (a counting sort of `entries`).
+    private mutating func indexOccurrences() {
+        offsets = [Int32](repeating: 0, count: names.count + 1)
+        for (entry, count) in tally.counts.enumerated() { offsets[entry + 1] = offsets[entry] + Int32(count) }
+        occurrences = [Int32](repeating: 0, count: Int(offsets[names.count]))
+        var next = offsets
+        for (index, entry) in entries.enumerated() where entry >= 0 {
+            occurrences[Int(next[Int(entry)])] = Int32(index); next[Int(entry)] += 1
+        }
+    }
+
+    /// How many times the name of entry `entry` occurs in `range`.
+    func occurrences(of entry: Int, in range: Range<Int>) -> Int {
+        let all = Int(offsets[entry])..<Int(offsets[entry + 1])
+        return Self.firstAtLeast(range.upperBound, in: occurrences, all) - Self.firstAtLeast(range.lowerBound, in: occurrences, all)
+    }
+
+    /// How many decision words are in `range`.
+    func decisionCount(in range: Range<Int>) -> Int {
+        Self.firstAtLeast(range.upperBound, in: decisions, decisions.indices) - Self.firstAtLeast(range.lowerBound, in: decisions, decisions.indices)
+    }
+
+    /// The effects of the chains starting in `range`, as bits.
+    func effects(in range: Range<Int>) -> UInt8 {
+        var found: UInt8 = 0, at = firstEffect(atLeast: range.lowerBound)
+        while at < effects.count, Int(effects[at].index) < range.upperBound { found |= effects[at].kinds; at += 1 }
+        return found
+    }
+
+    /// The private fields set in `range`: the indices of their `self`.
+    func privateFields(in range: Range<Int>) -> ArraySlice<Int32> {
+        let all = privateFields.indices
+        return privateFields[Self.firstAtLeast(range.lowerBound, in: privateFields, all)..<Self.firstAtLeast(range.upperBound, in: privateFields, all)]
+    }
+
+    private func firstEffect(atLeast index: Int) -> Int {
+        var low = 0, high = effects.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(effects[middle].index) < index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first position in `within` (ascending values) whose value is at least `value`.
+    private static func firstAtLeast(_ value: Int, in values: [Int32], _ within: Range<Int>) -> Int {
+        var low = within.lowerBound, high = within.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(values[middle]) < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
