@@ -122,6 +122,14 @@ struct CodeTokens {
     /// Whether any token of `range` is `word`.
     func contains(_ word: Word, in range: Range<Int>) -> Bool { range.contains { self.word($0) == word } }
 
+    /// The texts of the tokens of `range`, joined with nothing between them.
+    func joinedText(_ range: Range<Int>) -> String {
+        if range.count == 1 { return texts[range.lowerBound] }
+        var text = ""
+        for index in range { text += texts[index] }
+        return text
+    }
+
     /// The dotted name that ends at `index` (`self.repo.save`), as components.
     func chain(endingAt index: Int) -> [String] {
         var parts = [texts[index]], cursor = index
@@ -164,6 +172,21 @@ struct TokenTexts: RandomAccessCollection {
     /// The hash of a token's own text.
     func word(_ index: Int) -> Word {
         bytes.withUnsafeBufferPointer { Word(hash: fnv1a($0, Int(starts[index]), Int(ends[index]))) }
+    }
+
+    /// Whether a token's text is all ASCII.
+    func isASCII(_ index: Int) -> Bool {
+        for offset in Int(starts[index])..<Int(ends[index]) where bytes[offset] >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether token `a`'s text sorts before token `b`'s byte by byte: String's order when both are ASCII.
+    func bytesPrecede(_ a: Int, _ b: Int) -> Bool {
+        let startA = Int(starts[a]), lengthA = Int(ends[a]) - startA, startB = Int(starts[b]), lengthB = Int(ends[b]) - startB
+        for offset in 0..<Swift.min(lengthA, lengthB) where bytes[startA + offset] != bytes[startB + offset] {
+            return bytes[startA + offset] < bytes[startB + offset]
+        }
+        return lengthA < lengthB
     }
 
     subscript(index: Int) -> String {

@@ -67,18 +67,20 @@ struct PythonBodies {
         return type
     }
 
-    /// The distinct names used as values in `range`, sorted. A name's slot in `seen` is set to
-    /// `mark` when first met, so each is taken once without hashing.
+    /// The distinct names used as values in `range` (no `.` on either side), sorted. A name's
+    /// slot in `seen` is set to `mark` when first met, so each is taken once without hashing.
     private func references(_ range: Range<Int>, mark: Int32, seen: inout [Int32]) -> [String] {
-        var found: [String] = []
-        let values = facts.values
+        var found: [Int] = []
+        let entries = facts.entries
         for index in range {
-            let entry = Int(values[index])
-            guard entry >= 0, seen[entry] != mark else { continue }
+            let entry = Int(entries[index])
+            guard entry >= 0, seen[entry] != mark, tokens.word(index + 1) != ".", tokens.word(index - 1) != "." else { continue }
             seen[entry] = mark
-            found.append(facts.names[entry])
+            found.append(entry)
         }
-        return found.sorted()
+        // The sort reads locals: a closure over `self` would copy every column of it per comparison.
+        let facts = facts, texts = tokens.texts
+        return found.sorted { facts.namePrecedes($0, $1, in: texts) }.map { facts.names[$0] }
     }
 
     /// A dataclass's fields: `name: type` and `name: type = default` statements of its own body.

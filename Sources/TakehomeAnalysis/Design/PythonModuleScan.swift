@@ -50,14 +50,26 @@ extension PythonBodies {
     /// `Box[int]` outside a call: a generic use when every argument is a name.
     private func readSubscript(_ index: Int, into design: inout FileDesign) {
         // Most subscripts index by a number, a string or an expression: settled on the first
-        // byte, before any text is made.
+        // byte, before any text is made (the first part first: it starts right after `[`).
+        guard tokens.word(index + 2) != ",", tokens.mayStartName(index + 2..<index + 3) else { return }
         var byName = true
         tokens.forEachArgument(index + 1) { part in byName = byName && tokens.mayStartName(part) }
         guard byName else { return }
-        let parts = tokens.arguments(index + 1).map { tokens.texts[$0].joined() }
-        if parts.allSatisfy({ part in part.first.map { $0.isLetter || $0 == "_" } ?? false }) {
+        let parts = tokens.arguments(index + 1).map(tokens.joinedText)
+        if parts.allSatisfy(Self.startsName) {
             design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.line(index)))
         }
+    }
+
+    /// Whether a text starts with a letter or `_` (an ASCII start is settled on its bytes).
+    private static func startsName(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        // An ASCII byte followed by another (or by nothing) is a character of its own.
+        if first < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true {
+            return first == 95 || (first | 0x20 >= 97 && first | 0x20 <= 122)
+        }
+        return text.first.map { $0.isLetter || $0 == "_" } ?? false
     }
 
     /// `import a.b, c as d` (each module) and `from a.b import c` (the module).
@@ -106,44 +118,51 @@ extension PythonBodies {
                 containers[entry] = DesignPlace(file: design.path, line: statement.line, name: name)
             }
         }
-        var mutated: [DesignPlace] = []
-        let places = containerPlaces(containers)
+        // Each change with the index of its name: sorted by it, they are in the order of the source.
+        var mutated = containerChanges(containers)
         for number in tokens.statements.indices where statementFunction[number] != nil {
             let statement = tokens.statements[number]
             if tokens.word(statement.start) == "global" {
                 readGlobal(statement, containers: containers, mutated: &mutated, into: &design)
-                continue
-            }
-            if !containers.isEmpty {
-                for index in statement.start..<statement.end {
-                    let entry = Int(facts.entries[index])
-                    guard entry >= 0, let place = places[entry] else { continue }
-                    if let change = change(of: place, at: index) { mutated.append(change) }
-                }
-            }
-            if let singleton = sharedInstance(returnedBy: number, classAttributes: classAttributes, path: design.path) {
+            } else if let singleton = sharedInstance(returnedBy: number, classAttributes: classAttributes, path: design.path) {
                 design.singletons.append(singleton)
             }
         }
+        mutated.sort { $0.index < $1.index }
         var seen: Set<String> = []
-        design.mutableState = mutated.filter { seen.insert($0.name).inserted }
+        design.mutableState = mutated.map(\.place).filter { seen.insert($0.name).inserted }
     }
 
-    /// Per entry of `facts`, the container it names (empty when there are none).
-    private func containerPlaces(_ containers: [Int: DesignPlace]) -> [DesignPlace?] {
-        guard !containers.isEmpty else { return [] }
-        var places = [DesignPlace?](repeating: nil, count: facts.names.count)
-        for (entry, place) in containers { places[entry] = place }
-        return places
+    /// Where a function changes a container: each mention of its name, outside `global` statements.
+    private func containerChanges(_ containers: [Int: DesignPlace]) -> [(index: Int, place: DesignPlace)] {
+        var changes: [(index: Int, place: DesignPlace)] = []
+        for (entry, place) in containers {
+            for position in facts.positions(of: entry) {
+                let index = Int(position), number = statementNumber(containing: index)
+                guard statementFunction[number] != nil, tokens.word(tokens.statements[number].start) != "global" else { continue }
+                if let change = change(of: place, at: index) { changes.append((index, change)) }
+            }
+        }
+        return changes
+    }
+
+    /// The number of the statement that holds token `index`.
+    private func statementNumber(containing index: Int) -> Int {
+        var low = 0, high = tokens.statements.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if tokens.statements[middle].start <= index { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// `global a, b`: each name is rebound (a singleton when it holds an instance).
-    private func readGlobal(_ statement: PythonTokens.Statement, containers: [Int: DesignPlace], mutated: inout [DesignPlace],
-                            into design: inout FileDesign) {
+    private func readGlobal(_ statement: PythonTokens.Statement, containers: [Int: DesignPlace],
+                            mutated: inout [(index: Int, place: DesignPlace)], into design: inout FileDesign) {
         for index in statement.start + 1..<statement.end where tokens.isIdentifier(index) {
             let entry = Int(facts.entries[index]), name = facts.names[entry]
             let place = containers[entry] ?? DesignPlace(file: design.path, line: statement.line, name: name)
-            mutated.append(DesignPlace(file: place.file, line: place.line, name: name, note: "rebound through global"))
+            mutated.append((index, DesignPlace(file: place.file, line: place.line, name: name, note: "rebound through global")))
             if Self.mentionsInstance(name) {
                 design.singletons.append(DesignPlace(file: design.path, line: statement.line, name: name,
                                                      note: "module variable holding the shared instance"))

@@ -5,13 +5,11 @@
 struct PythonTokenFacts {
     /// Per token: the entry of its name when it is an identifier; -1 otherwise.
     private(set) var entries: [Int32] = []
-    /// Per token: its entry when it is an identifier with no `.` on either side (a name used as a
-    /// value: what a class's references are); -1 otherwise.
-    private(set) var values: [Int32] = []
     /// The file's distinct identifiers, in the order first seen, and how often each occurs.
     private(set) var tally = WordTally()
-    /// Per entry: its text.
+    /// Per entry: its text, and whether that is all ASCII (then it sorts by its bytes).
     private(set) var names: [String] = []
+    private(set) var namesAreASCII: [Bool] = []
     /// Token indices of decision words (`if`, `and`, ...), ascending.
     private(set) var decisions: [Int32] = []
     /// Token indices where a chain of names reaching the outside world starts, ascending, with the
@@ -36,8 +34,8 @@ struct PythonTokenFacts {
     init(_ tokens: CodeTokens) {
         // Every column is filled in locals and stored once: a stored property changed in the
         // loop would be checked for a unique reference on every token.
-        var entries = [Int32](repeating: -1, count: tokens.count), values = entries
-        var tally = WordTally(), names: [String] = [], nameFacts: [NameFacts] = []
+        var entries = [Int32](repeating: -1, count: tokens.count)
+        var tally = WordTally(), names: [String] = [], namesAreASCII: [Bool] = [], nameFacts: [NameFacts] = []
         var decisions: [Int32] = [], effects: [(index: Int32, kinds: UInt8)] = [], privateFields: [Int32] = [], callees: [Int32] = []
         var splitter = StatementSplitter(count: tokens.count)
         let effectTables = PythonEffects.tables, decisionWords = Self.decisionWords
@@ -47,7 +45,7 @@ struct PythonTokenFacts {
             let word = tokens.word(index)
             let entry = tally.entry(counting: word, at: index)
             if entry == names.count {
-                names.append(tokens.texts[index])
+                names.append(tokens.texts[index]); namesAreASCII.append(tokens.texts.isASCII(index))
                 let (module, calledAlone) = effectTables.headEffects(word)
                 nameFacts.append(NameFacts(isDecision: decisionWords.contains(word), module: module, calledAlone: calledAlone))
             }
@@ -57,13 +55,12 @@ struct PythonTokenFacts {
             if next == "(" || next == "[" { callees.append(Int32(index)) }
             if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, tokens) { privateFields.append(Int32(index)) }
             guard tokens.word(index - 1) != "." else { continue }
-            if next != "." { values[index] = Int32(entry) }
             var found = facts.module
             if next == "." { found |= effectTables.chainEffects(from: index, tokens: tokens) }
             if next == "(" { found |= facts.calledAlone }
             if found != 0 { effects.append((Int32(index), found)) }
         }
-        self.entries = entries; self.values = values; self.tally = tally; self.names = names
+        self.entries = entries; self.tally = tally; self.names = names; self.namesAreASCII = namesAreASCII
         self.decisions = decisions; self.effects = effects; self.privateFields = privateFields; self.callees = callees
         statements = splitter.statements
         indexOccurrences()
@@ -79,14 +76,31 @@ struct PythonTokenFacts {
 
     /// Fills `occurrences`, each entry's token indices in order (a counting sort of `entries`).
     private mutating func indexOccurrences() {
-        offsets = [Int32](repeating: 0, count: names.count + 1)
+        var offsets = [Int32](repeating: 0, count: names.count + 1)
         for (entry, count) in tally.counts.enumerated() { offsets[entry + 1] = offsets[entry] + Int32(count) }
-        occurrences = [Int32](repeating: 0, count: Int(offsets[names.count]))
+        var occurrences = [Int32](repeating: 0, count: Int(offsets[names.count]))
         var next = offsets
-        for (index, entry) in entries.enumerated() where entry >= 0 {
-            occurrences[Int(next[Int(entry)])] = Int32(index); next[Int(entry)] += 1
+        occurrences.withUnsafeMutableBufferPointer { occurrences in
+            next.withUnsafeMutableBufferPointer { next in
+                entries.withUnsafeBufferPointer { entries in
+                    for index in entries.indices where entries[index] >= 0 {
+                        let entry = Int(entries[index])
+                        occurrences[Int(next[entry])] = Int32(index); next[entry] += 1
+                    }
+                }
+            }
         }
+        self.offsets = offsets; self.occurrences = occurrences
     }
+
+    /// Whether entry `a`'s name sorts before entry `b`'s (as Strings do).
+    func namePrecedes(_ a: Int, _ b: Int, in texts: TokenTexts) -> Bool {
+        guard namesAreASCII[a], namesAreASCII[b] else { return names[a] < names[b] }
+        return texts.bytesPrecede(tally.firsts[a], tally.firsts[b])
+    }
+
+    /// The token indices where the name of entry `entry` occurs, ascending.
+    func positions(of entry: Int) -> ArraySlice<Int32> { occurrences[Int(offsets[entry])..<Int(offsets[entry + 1])] }
 
     /// How many times the name of entry `entry` occurs in `range`.
     func occurrences(of entry: Int, in range: Range<Int>) -> Int {

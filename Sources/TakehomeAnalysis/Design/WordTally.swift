@@ -36,7 +36,7 @@ struct WordTally {
     @inline(__always) mutating func add(_ word: Word, at position: Int) { _ = entry(counting: word, at: position) }
 
     /// Counts `word`, remembering `position` when it is new: its entry number (the order first seen).
-    mutating func entry(counting word: Word, at position: Int) -> Int {
+    @inline(__always) mutating func entry(counting word: Word, at position: Int) -> Int {
         let key = Self.key(word)
         let slot = slot(of: key)
         if keys[slot] == key {
