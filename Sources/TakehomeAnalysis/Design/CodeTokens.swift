@@ -8,11 +8,11 @@ struct CodeTokens {
     var kinds: [TokenKind] = []
     var startsLine: [Bool] = []
     /// Lines and columns as the lexer stores them; read them through `line(_:)` and `column(_:)`.
-    private var lines: [Int32] = []
-    private var columns: [Int32] = []
+    fileprivate var lines: [Int32] = []
+    fileprivate var columns: [Int32] = []
     /// The lexer's hashes: the hash of each token's text (a directive's: of its word alone, so
     /// `word(_:)` hashes a directive's whole text when asked).
-    private var hashes: [UInt64] = []
+    fileprivate var hashes: [UInt64] = []
     /// The tokens' texts, made from the file's bytes when read.
     var texts: TokenTexts
     /// The index of the matching bracket for every `(`, `[`, `{` and its closer; -1 elsewhere.
@@ -140,6 +140,45 @@ struct CodeTokens {
     }
 }
 
+/// A file's token columns as buffers, for a loop over every token of a file: a read checks no
+/// bounds and counts no reference. Valid only inside `CodeTokens.withColumns`.
+struct TokenColumns {
+    let count: Int
+    let kinds: UnsafeBufferPointer<TokenKind>
+    let startsLine: UnsafeBufferPointer<Bool>
+    let hashes: UnsafeBufferPointer<UInt64>
+    let partner: UnsafeBufferPointer<Int>
+    let lines: UnsafeBufferPointer<Int32>
+    let columns: UnsafeBufferPointer<Int32>
+    let texts: TokenTexts
+
+    /// The token's word, as `CodeTokens.word` gives it.
+    @inline(__always) func word(_ index: Int) -> Word {
+        guard index >= 0, index < count else { return Word.empty }
+        return kinds[index] == .directive ? texts.word(index) : Word(hash: hashes[index])
+    }
+}
+
+extension CodeTokens {
+    /// Calls `body` with the token columns as buffers.
+    func withColumns<Result>(_ body: (TokenColumns) -> Result) -> Result {
+        kinds.withUnsafeBufferPointer { kinds in
+            startsLine.withUnsafeBufferPointer { startsLine in
+                hashes.withUnsafeBufferPointer { hashes in
+                    partner.withUnsafeBufferPointer { partner in
+                        lines.withUnsafeBufferPointer { lines in
+                            columns.withUnsafeBufferPointer { columns in
+                                body(TokenColumns(count: count, kinds: kinds, startsLine: startsLine, hashes: hashes, partner: partner,
+                                                  lines: lines, columns: columns, texts: texts))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A token's text as the design readers compare it: the FNV-1a hash the lexer gives words and
 /// operators (`CloneToken.hash` of the text). A string literal converts to one, so `word == "("`
 /// compares two integers.
@@ -178,6 +217,16 @@ struct TokenTexts: RandomAccessCollection {
     func isASCII(_ index: Int) -> Bool {
         for offset in Int(starts[index])..<Int(ends[index]) where bytes[offset] >= 0x80 { return false }
         return true
+    }
+
+    /// A token's first eight bytes as a big-endian number, zeros after a shorter text.
+    func prefix(_ index: Int) -> UInt64 {
+        var prefix: UInt64 = 0, offset = Int(starts[index])
+        for _ in 0..<8 {
+            prefix <<= 8
+            if offset < Int(ends[index]) { prefix |= UInt64(bytes[offset]); offset += 1 }
+        }
+        return prefix
     }
 
     /// Whether token `a`'s text sorts before token `b`'s byte by byte: String's order when both are ASCII.

@@ -78,9 +78,7 @@ struct PythonBodies {
             seen[entry] = mark
             found.append(entry)
         }
-        // The sort reads locals: a closure over `self` would copy every column of it per comparison.
-        let facts = facts, texts = tokens.texts
-        return found.sorted { facts.namePrecedes($0, $1, in: texts) }.map { facts.names[$0] }
+        return facts.sortedNames(found, texts: tokens.texts)
     }
 
     /// A dataclass's fields: `name: type` and `name: type = default` statements of its own body.

@@ -10,6 +10,9 @@ struct PythonTokenFacts {
     /// Per entry: its text, and whether that is all ASCII (then it sorts by its bytes).
     private(set) var names: [String] = []
     private(set) var namesAreASCII: [Bool] = []
+    /// Per entry: its first eight bytes as a big-endian number, zeros after a shorter name (an
+    /// identifier holds no zero byte, so these numbers order as the names' bytes do).
+    private var namePrefixes: [UInt64] = []
     /// Token indices of decision words (`if`, `and`, ...), ascending.
     private(set) var decisions: [Int32] = []
     /// Token indices where a chain of names reaching the outside world starts, ascending, with the
@@ -35,32 +38,37 @@ struct PythonTokenFacts {
         // Every column is filled in locals and stored once: a stored property changed in the
         // loop would be checked for a unique reference on every token.
         var entries = [Int32](repeating: -1, count: tokens.count)
-        var tally = WordTally(), names: [String] = [], namesAreASCII: [Bool] = [], nameFacts: [NameFacts] = []
+        var tally = WordTally(), names: [String] = [], namesAreASCII: [Bool] = [], namePrefixes: [UInt64] = []
+        var nameFacts: [NameFacts] = []
         var decisions: [Int32] = [], effects: [(index: Int32, kinds: UInt8)] = [], privateFields: [Int32] = [], callees: [Int32] = []
         var splitter = StatementSplitter(count: tokens.count)
         let effectTables = PythonEffects.tables, decisionWords = Self.decisionWords
-        for index in 0..<tokens.count {
-            splitter.visit(index, of: tokens)
-            guard tokens.kinds[index] == .identifier else { continue }
-            let word = tokens.word(index)
-            let entry = tally.entry(counting: word, at: index)
-            if entry == names.count {
-                names.append(tokens.texts[index]); namesAreASCII.append(tokens.texts.isASCII(index))
-                let (module, calledAlone) = effectTables.headEffects(word)
-                nameFacts.append(NameFacts(isDecision: decisionWords.contains(word), module: module, calledAlone: calledAlone))
+        tokens.withColumns { columns in
+            for index in 0..<columns.count {
+                splitter.visit(index, of: columns)
+                guard columns.kinds[index] == .identifier else { continue }
+                let word = Word(hash: columns.hashes[index])
+                let entry = tally.entry(counting: word, at: index)
+                if entry == names.count {
+                    names.append(tokens.texts[index]); namesAreASCII.append(tokens.texts.isASCII(index))
+                    namePrefixes.append(tokens.texts.prefix(index))
+                    let (module, calledAlone) = effectTables.headEffects(word)
+                    nameFacts.append(NameFacts(isDecision: decisionWords.contains(word), module: module, calledAlone: calledAlone))
+                }
+                entries[index] = Int32(entry)
+                let facts = nameFacts[entry], next = columns.word(index + 1)
+                if facts.isDecision { decisions.append(Int32(index)) }
+                if next == "(" || next == "[" { callees.append(Int32(index)) }
+                if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, tokens) { privateFields.append(Int32(index)) }
+                guard columns.word(index - 1) != "." else { continue }
+                var found = facts.module
+                if next == "." { found |= effectTables.chainEffects(from: index, tokens: tokens) }
+                if next == "(" { found |= facts.calledAlone }
+                if found != 0 { effects.append((Int32(index), found)) }
             }
-            entries[index] = Int32(entry)
-            let facts = nameFacts[entry], next = tokens.word(index + 1)
-            if facts.isDecision { decisions.append(Int32(index)) }
-            if next == "(" || next == "[" { callees.append(Int32(index)) }
-            if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, tokens) { privateFields.append(Int32(index)) }
-            guard tokens.word(index - 1) != "." else { continue }
-            var found = facts.module
-            if next == "." { found |= effectTables.chainEffects(from: index, tokens: tokens) }
-            if next == "(" { found |= facts.calledAlone }
-            if found != 0 { effects.append((Int32(index), found)) }
         }
         self.entries = entries; self.tally = tally; self.names = names; self.namesAreASCII = namesAreASCII
+        self.namePrefixes = namePrefixes
         self.decisions = decisions; self.effects = effects; self.privateFields = privateFields; self.callees = callees
         statements = splitter.statements
         indexOccurrences()
@@ -93,10 +101,14 @@ struct PythonTokenFacts {
         self.offsets = offsets; self.occurrences = occurrences
     }
 
-    /// Whether entry `a`'s name sorts before entry `b`'s (as Strings do).
-    func namePrecedes(_ a: Int, _ b: Int, in texts: TokenTexts) -> Bool {
-        guard namesAreASCII[a], namesAreASCII[b] else { return names[a] < names[b] }
-        return texts.bytesPrecede(tally.firsts[a], tally.firsts[b])
+    /// The names of `entries`, in the order Strings sort in. All-ASCII names are sorted by their
+    /// first eight bytes as one number, then by their bytes when those are equal.
+    func sortedNames(_ entries: [Int], texts: TokenTexts) -> [String] {
+        guard entries.count > 1, entries.allSatisfy({ namesAreASCII[$0] }) else { return entries.map { names[$0] }.sorted() }
+        var keyed = entries.map { (prefix: namePrefixes[$0], entry: $0) }
+        let firsts = tally.firsts
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : texts.bytesPrecede(firsts[$0.entry], firsts[$1.entry]) }
+        return keyed.map { names[$0.entry] }
     }
 
     /// The token indices where the name of entry `entry` occurs, ascending.

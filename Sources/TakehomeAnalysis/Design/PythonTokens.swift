@@ -14,7 +14,7 @@ extension CodeTokens {
     /// Splits the tokens into Python's logical lines.
     mutating func splitStatements() {
         var splitter = StatementSplitter(count: count)
-        for index in 0..<count { splitter.visit(index, of: self) }
+        withColumns { columns in for index in 0..<count { splitter.visit(index, of: columns) } }
         statements = splitter.statements
     }
 }
@@ -28,10 +28,10 @@ struct StatementSplitter {
 
     init(count: Int) { self.count = count }
 
-    @inline(__always) mutating func visit(_ index: Int, of tokens: CodeTokens) {
+    @inline(__always) mutating func visit(_ index: Int, of tokens: TokenColumns) {
         if depth == 0, tokens.startsLine[index] || index == 0 {
             if !statements.isEmpty { statements[statements.count - 1].end = index }
-            statements.append(CodeTokens.Statement(start: index, end: count, indent: tokens.column(index), line: tokens.line(index)))
+            statements.append(CodeTokens.Statement(start: index, end: count, indent: Int(tokens.columns[index]), line: Int(tokens.lines[index])))
         }
         guard tokens.kinds[index] == .punctuation else { return }
         let partner = tokens.partner[index]
