@@ -15,7 +15,8 @@ struct CodeTokens {
     fileprivate var hashes: [UInt64] = []
     /// The tokens' texts, made from the file's bytes when read.
     var texts: TokenTexts
-    /// The index of the matching bracket for every `(`, `[`, `{` and its closer; -1 elsewhere.
+    /// The index of the matching bracket for every `(`, `[`, `{` and its closer; -1 elsewhere
+    /// (empty until paired when made with `pairingBrackets: false`).
     var partner: [Int] = []
     /// Python's logical lines (filled by `PythonTokens`).
     var statements: [Statement] = []
@@ -25,30 +26,29 @@ struct CodeTokens {
     struct Statement { var start: Int; var end: Int; var indent: Int; var line: Int }
 
     /// Lexes `text`; with `grammar`, also walks it for functions as the metrics do.
-    init(_ text: String, lexer: Lexer, grammar: CompiledGrammar? = nil) {
+    init(_ text: String, lexer: Lexer, grammar: CompiledGrammar? = nil, pairingBrackets: Bool = true) {
         var text = text
         self = text.withUTF8 { bytes in
             let lexed = lexer.lex(bytes)
             var functions: [FunctionRecord] = []
             if let grammar { functions = TokenAnalyzer.structure(of: lexed.tokens, bytes: bytes, rules: grammar).functions }
-            return CodeTokens(lexed.tokens, functions: functions, bytes: bytes)
+            return CodeTokens(lexed.tokens, functions: functions, bytes: bytes, pairingBrackets: pairingBrackets)
         }
     }
 
-    /// The tokens and functions of one metrics pass over `bytes`.
-    init(_ stream: TokenStream, functions: [FunctionRecord], bytes: UnsafeBufferPointer<UInt8>) {
+    /// The tokens and functions of one metrics pass over `bytes`. Brackets are paired unless
+    /// `pairingBrackets` is false, for a reader that pairs them in its own pass (`BracketPairing`).
+    init(_ stream: TokenStream, functions: [FunctionRecord], bytes: UnsafeBufferPointer<UInt8>, pairingBrackets: Bool = true) {
         texts = TokenTexts(bytes: Array(bytes), starts: stream.starts, ends: stream.ends)
         self.functions = functions.sorted { $0.firstToken < $1.firstToken }
         kinds = stream.kinds; startsLine = stream.startsLine
         lines = stream.lines; columns = stream.columns; hashes = stream.hashes
+        guard pairingBrackets else { return }
         partner = Array(repeating: -1, count: stream.count)
-        var open: [Int] = []
-        for index in 0..<stream.count where kinds[index] == .punctuation {
-            let word = Word(hash: hashes[index])
-            if word == "(" || word == "[" || word == "{" {
-                open.append(index)
-            } else if word == ")" || word == "]" || word == "}", let opener = open.popLast() {
-                partner[opener] = index; partner[index] = opener
+        var pairing = BracketPairing()
+        partner.withUnsafeMutableBufferPointer { partner in
+            for index in 0..<stream.count where kinds[index] == .punctuation {
+                _ = pairing.visit(index, word: Word(hash: hashes[index]), partner: partner)
             }
         }
     }
@@ -176,6 +176,25 @@ extension CodeTokens {
                 }
             }
         }
+    }
+}
+
+/// Pairs brackets as the tokens are visited in order: a closer with the last opener still open,
+/// whatever their kinds; a closer with none open, and an opener never closed, stay unpaired (-1).
+struct BracketPairing {
+    /// The openers not closed yet.
+    private(set) var open: [Int] = []
+
+    /// Records the punctuation token at `index` in `partner`: 1 when it opens, -1 when it closes
+    /// an opener, 0 otherwise.
+    @inline(__always) mutating func visit(_ index: Int, word: Word, partner: UnsafeMutableBufferPointer<Int>) -> Int {
+        if word == "(" || word == "[" || word == "{" {
+            open.append(index)
+            return 1
+        }
+        guard word == ")" || word == "]" || word == "}", let opener = open.popLast() else { return 0 }
+        partner[opener] = index; partner[index] = opener
+        return -1
     }
 }
 

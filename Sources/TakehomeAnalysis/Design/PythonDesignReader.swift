@@ -18,15 +18,15 @@ public struct PythonDesignReader: Sendable {
     struct Block { var name: String; var header: Int; var end: Int; var decorators: [String]; var owner: Int? }
 
     public func read(_ text: String, path: String, kind: CodeKind) -> FileDesign {
-        read(CodeTokens(text, lexer: CodeTokens.pythonLexer), path: path, kind: kind)
+        read(CodeTokens(text, lexer: CodeTokens.pythonLexer, pairingBrackets: false), path: path, kind: kind)
     }
 
-    /// Reads a file from the metrics pass's tokens.
+    /// Reads a file from the metrics pass's tokens (their brackets need not be paired: the reader
+    /// pairs them in its own pass).
     func read(_ tokens: CodeTokens, path: String, kind: CodeKind) -> FileDesign {
         var design = FileDesign(path: path, kind: kind)
         var tokens = tokens
-        let facts = PythonTokenFacts(tokens)
-        tokens.statements = facts.statements
+        let facts = PythonTokenFacts(&tokens)
         let blocks = blocks(tokens)
         let body = PythonBodies(tokens: tokens, facts: facts, statementClass: blocks.statementClass,
                                 statementFunction: blocks.statementFunction, classes: blocks.classes, functions: blocks.functions)

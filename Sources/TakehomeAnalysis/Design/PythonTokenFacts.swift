@@ -22,8 +22,6 @@ struct PythonTokenFacts {
     private(set) var privateFields: [Int32] = []
     /// Identifiers followed by `(` or `[` (calls and subscripts), ascending.
     private(set) var callees: [Int32] = []
-    /// Python's logical lines.
-    private(set) var statements: [CodeTokens.Statement] = []
     /// Each entry's token indices, ascending: `occurrences[offsets[e]..<offsets[e + 1]]`.
     private var offsets: [Int32] = []
     private var occurrences: [Int32] = []
@@ -33,25 +31,36 @@ struct PythonTokenFacts {
     /// What each distinct name says wherever it stands, found once per name.
     private struct NameFacts { var isDecision: Bool; var module: UInt8; var calledAlone: UInt8 }
 
-    /// Reads the facts of every token, and splits the tokens into statements on the way.
-    init(_ tokens: CodeTokens) {
+    /// Reads the facts of every token; on the way, pairs the brackets of `tokens` and splits them
+    /// into statements (`partner` and `statements`).
+    init(_ tokens: inout CodeTokens) {
+        // The loop reads a copy (sharing the columns): `tokens` itself is inout, and passing it on
+        // from inside a closure would copy it at every call.
+        let reading = tokens
         // Every column is filled in locals and stored once: a stored property changed in the
         // loop would be checked for a unique reference on every token.
-        var entries = [Int32](repeating: -1, count: tokens.count)
+        var entries = [Int32](repeating: -1, count: reading.count), partner = [Int](repeating: -1, count: reading.count)
         var tally = WordTally(), names: [String] = [], namesAreASCII: [Bool] = [], namePrefixes: [UInt64] = []
         var nameFacts: [NameFacts] = []
         var decisions: [Int32] = [], effects: [(index: Int32, kinds: UInt8)] = [], privateFields: [Int32] = [], callees: [Int32] = []
-        var splitter = StatementSplitter(count: tokens.count)
+        // Statements are split as brackets are paired, counting every opener as closed later; an
+        // opener left open at the end means the split must be done again with the pairs known.
+        var splitter = StatementSplitter(count: reading.count), pairing = BracketPairing()
         let effectTables = PythonEffects.tables, decisionWords = Self.decisionWords
-        tokens.withColumns { columns in
+        reading.withColumns { columns in partner.withUnsafeMutableBufferPointer { partner in
             for index in 0..<columns.count {
                 splitter.visit(index, of: columns)
+                if columns.kinds[index] == .punctuation {
+                    let change = pairing.visit(index, word: Word(hash: columns.hashes[index]), partner: partner)
+                    if change > 0 { splitter.open() } else if change < 0 { splitter.close() }
+                    continue
+                }
                 guard columns.kinds[index] == .identifier else { continue }
                 let word = Word(hash: columns.hashes[index])
                 let entry = tally.entry(counting: word, at: index)
                 if entry == names.count {
-                    names.append(tokens.texts[index]); namesAreASCII.append(tokens.texts.isASCII(index))
-                    namePrefixes.append(tokens.texts.prefix(index))
+                    names.append(reading.texts[index]); namesAreASCII.append(reading.texts.isASCII(index))
+                    namePrefixes.append(reading.texts.prefix(index))
                     let (module, calledAlone) = effectTables.headEffects(word)
                     nameFacts.append(NameFacts(isDecision: decisionWords.contains(word), module: module, calledAlone: calledAlone))
                 }
@@ -59,18 +68,19 @@ struct PythonTokenFacts {
                 let facts = nameFacts[entry], next = columns.word(index + 1)
                 if facts.isDecision { decisions.append(Int32(index)) }
                 if next == "(" || next == "[" { callees.append(Int32(index)) }
-                if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, tokens) { privateFields.append(Int32(index)) }
+                if word == "self", next == ".", Self.isPrivateFieldSet(afterSelf: index, reading) { privateFields.append(Int32(index)) }
                 guard columns.word(index - 1) != "." else { continue }
                 var found = facts.module
-                if next == "." { found |= effectTables.chainEffects(from: index, tokens: tokens) }
+                if next == "." { found |= effectTables.chainEffects(from: index, tokens: reading) }
                 if next == "(" { found |= facts.calledAlone }
                 if found != 0 { effects.append((Int32(index), found)) }
             }
-        }
+        } }
         self.entries = entries; self.tally = tally; self.names = names; self.namesAreASCII = namesAreASCII
         self.namePrefixes = namePrefixes
         self.decisions = decisions; self.effects = effects; self.privateFields = privateFields; self.callees = callees
-        statements = splitter.statements
+        tokens.partner = partner
+        if pairing.open.isEmpty { tokens.statements = splitter.statements } else { tokens.splitStatements() }
         indexOccurrences()
     }
 

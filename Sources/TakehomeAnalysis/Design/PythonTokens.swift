@@ -13,9 +13,7 @@ extension CodeTokens {
 
     /// Splits the tokens into Python's logical lines.
     mutating func splitStatements() {
-        var splitter = StatementSplitter(count: count)
-        withColumns { columns in for index in 0..<count { splitter.visit(index, of: columns) } }
-        statements = splitter.statements
+        statements = withColumns(StatementSplitter.statements)
     }
 }
 
@@ -28,13 +26,30 @@ struct StatementSplitter {
 
     init(count: Int) { self.count = count }
 
+    /// The statements of tokens whose brackets are paired.
+    static func statements(_ tokens: TokenColumns) -> [CodeTokens.Statement] {
+        var splitter = StatementSplitter(count: tokens.count)
+        for index in 0..<tokens.count {
+            splitter.visit(index, of: tokens)
+            guard tokens.kinds[index] == .punctuation else { continue }
+            let partner = tokens.partner[index]
+            if partner > index { splitter.open() } else if partner >= 0, partner < index { splitter.close() }
+        }
+        return splitter.statements
+    }
+
+    /// Starts a statement at `index` when it starts a line outside brackets; called before the
+    /// token's own bracket opens or closes.
     @inline(__always) mutating func visit(_ index: Int, of tokens: TokenColumns) {
         if depth == 0, tokens.startsLine[index] || index == 0 {
             if !statements.isEmpty { statements[statements.count - 1].end = index }
             statements.append(CodeTokens.Statement(start: index, end: count, indent: Int(tokens.columns[index]), line: Int(tokens.lines[index])))
         }
-        guard tokens.kinds[index] == .punctuation else { return }
-        let partner = tokens.partner[index]
-        if partner > index { depth += 1 } else if partner >= 0, partner < index { depth = max(0, depth - 1) }
     }
+
+    /// A paired bracket opens.
+    @inline(__always) mutating func open() { depth += 1 }
+
+    /// A paired bracket closes.
+    @inline(__always) mutating func close() { depth = max(0, depth - 1) }
 }
