@@ -71,12 +71,16 @@ struct PythonBodies {
     /// slot in `seen` is set to `mark` when first met, so each is taken once without hashing.
     private func references(_ range: Range<Int>, mark: Int32, seen: inout [Int32]) -> [String] {
         var found: [Int] = []
-        let entries = facts.entries
-        for index in range {
-            let entry = Int(entries[index])
-            guard entry >= 0, seen[entry] != mark, tokens.word(index + 1) != ".", tokens.word(index - 1) != "." else { continue }
-            seen[entry] = mark
-            found.append(entry)
+        // Buffers: an inout array written in the loop would be checked for a unique reference each time.
+        seen.withUnsafeMutableBufferPointer { seen in
+            facts.entries.withUnsafeBufferPointer { entries in
+                for index in range {
+                    let entry = Int(entries[index])
+                    guard entry >= 0, seen[entry] != mark, tokens.word(index + 1) != ".", tokens.word(index - 1) != "." else { continue }
+                    seen[entry] = mark
+                    found.append(entry)
+                }
+            }
         }
         return facts.sortedNames(found, texts: tokens.texts)
     }
