@@ -6,13 +6,14 @@ struct PythonBodies {
     let facts: PythonTokenFacts
     let statementClass: [Int?], statementFunction: [Int?]
     let classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]
+    /// The numbers of the `import` and `from` statements.
+    let imports: [Int]
     /// Each class's methods (indices into `functions`), in source order.
     let methodsByOwner: [[Int]]
 
-    init(tokens: PythonTokens, facts: PythonTokenFacts, statementClass: [Int?], statementFunction: [Int?],
-         classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]) {
-        self.tokens = tokens; self.facts = facts; self.statementClass = statementClass; self.statementFunction = statementFunction
-        self.classes = classes; self.functions = functions
+    init(tokens: PythonTokens, facts: PythonTokenFacts, blocks: PythonBlocks) {
+        self.tokens = tokens; self.facts = facts; statementClass = blocks.statementClass; statementFunction = blocks.statementFunction
+        classes = blocks.classes; functions = blocks.functions; imports = blocks.imports
         var methods = [[Int]](repeating: [], count: classes.count)
         for (index, function) in functions.enumerated() { if let owner = function.owner { methods[owner].append(index) } }
         methodsByOwner = methods

@@ -28,8 +28,7 @@ public struct PythonDesignReader: Sendable {
         var tokens = tokens
         let facts = PythonTokenFacts(&tokens)
         let blocks = blocks(tokens)
-        let body = PythonBodies(tokens: tokens, facts: facts, statementClass: blocks.statementClass,
-                                statementFunction: blocks.statementFunction, classes: blocks.classes, functions: blocks.functions)
+        let body = PythonBodies(tokens: tokens, facts: facts, blocks: blocks)
         body.scanCalls(into: &design)
         var seen = [Int32](repeating: -1, count: facts.names.count)
         design.types.reserveCapacity(body.classes.count)
@@ -41,12 +40,14 @@ public struct PythonDesignReader: Sendable {
     }
 
     /// The file's classes and functions, and the class and function each statement is in.
-    private func blocks(_ tokens: PythonTokens) -> (classes: [Block], functions: [Block], statementClass: [Int?], statementFunction: [Int?]) {
-        var classes: [Block] = [], functions: [Block] = []
-        var statementClass: [Int?] = [], statementFunction: [Int?] = []
-        statementClass.reserveCapacity(tokens.statements.count); statementFunction.reserveCapacity(tokens.statements.count)
+    private func blocks(_ tokens: PythonTokens) -> PythonBlocks {
+        var classes: [Block] = [], functions: [Block] = [], imports: [Int] = []
+        var statementClass = [Int?](repeating: nil, count: tokens.statements.count), statementFunction = statementClass
         var stack: [Scope] = [Scope(indent: -1)]
         var decorators: [String] = []
+        // The per-statement columns are written through buffers (an array written in the loop would
+        // be checked for a unique reference each time).
+        statementClass.withUnsafeMutableBufferPointer { statementClass in statementFunction.withUnsafeMutableBufferPointer { statementFunction in
         for (number, statement) in tokens.statements.enumerated() {
             while stack.count > 1, stack[stack.count - 1].indent >= statement.indent {
                 let closed = stack.removeLast()
@@ -54,7 +55,8 @@ public struct PythonDesignReader: Sendable {
                 if let index = closed.functionIndex { functions[index].end = number }
             }
             let innermost = stack[stack.count - 1]
-            statementClass.append(innermost.enclosingClass); statementFunction.append(innermost.enclosingFunction)
+            statementClass[number] = innermost.enclosingClass; statementFunction[number] = innermost.enclosingFunction
+            if tokens.word(statement.start) == "import" || tokens.word(statement.start) == "from" { imports.append(number) }
             var first = statement.start
             if tokens.word(first) == "async" { first += 1 }
             if stack.count > Self.nestingLimit { decorators = []; continue }
@@ -80,7 +82,9 @@ public struct PythonDesignReader: Sendable {
             }
             if !decorators.isEmpty { decorators = [] }
         }
-        return (classes, functions, statementClass, statementFunction)
+        } }
+        return PythonBlocks(classes: classes, functions: functions, statementClass: statementClass,
+                            statementFunction: statementFunction, imports: imports)
     }
 
     /// The last identifier of a decorator (`abc.abstractmethod` gives the index of `abstractmethod`).
@@ -89,4 +93,13 @@ public struct PythonDesignReader: Sendable {
         while index + 2 < end, tokens.word(index + 1) == ".", tokens.isIdentifier(index + 2) { index += 2 }
         return min(index, max(start, end - 1))
     }
+}
+
+/// A Python file's classes and functions, the class and function each statement is in, and the
+/// statements that import.
+struct PythonBlocks {
+    var classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]
+    var statementClass: [Int?], statementFunction: [Int?]
+    /// The numbers of the `import` and `from` statements.
+    var imports: [Int]
 }

@@ -10,6 +10,7 @@ extension PythonBodies {
     /// Calls, constructions, subscripts by name (generic uses), imports and identifier counts.
     func scanCalls(into design: inout FileDesign) {
         let typeNames = WordTally(classes.map { Word($0.name) })
+        design.calls.reserveCapacity(facts.callees.count)
         var statementIndex = 0
         for callee in facts.callees {
             let index = Int(callee)
@@ -30,9 +31,9 @@ extension PythonBodies {
                     isReturned: tokens.word(statement.start) == "return" && statementFunction[statementIndex] != nil))
             }
         }
-        for statement in tokens.statements { readImport(statement, into: &design) }
+        for number in imports { readImport(tokens.statements[number], into: &design) }
         design.identifierCounts.reserveCapacity(facts.names.count)
-        for (name, count) in zip(facts.names, facts.tally.counts) { design.identifierCounts[name] = count }
+        for (entry, name) in facts.names.enumerated() { design.identifierCounts[name] = facts.count(of: entry) }
     }
 
     /// A call's positional arguments, keywords and spreads (`*args`, `**kwargs`).

@@ -5,8 +5,8 @@
 struct PythonTokenFacts {
     /// Per token: the entry of its name when it is an identifier; -1 otherwise.
     private(set) var entries: [Int32] = []
-    /// The file's distinct identifiers, in the order first seen, and how often each occurs.
-    private(set) var tally = WordTally()
+    /// The file's distinct identifiers, in the order first seen (not counted: `count(of:)` counts).
+    private var tally = WordTally()
     /// Per entry: its text, and whether that is all ASCII (then it sorts by its bytes).
     private(set) var names: [String] = []
     private(set) var namesAreASCII: [Bool] = []
@@ -57,7 +57,7 @@ struct PythonTokenFacts {
                 }
                 guard columns.kinds[index] == .identifier else { continue }
                 let word = Word(hash: columns.hashes[index])
-                let entry = tally.entry(counting: word, at: index)
+                let entry = tally.entry(of: word, insertingAt: index)
                 if entry == names.count {
                     names.append(reading.texts[index]); namesAreASCII.append(reading.texts.isASCII(index))
                     namePrefixes.append(reading.texts.prefix(index))
@@ -92,24 +92,30 @@ struct PythonTokenFacts {
     /// A name with one leading underscore: private by convention (a dunder is not).
     static func isPrivate(_ name: String) -> Bool { name.hasPrefix("_") && !name.hasPrefix("__") }
 
-    /// Fills `occurrences`, each entry's token indices in order (a counting sort of `entries`).
+    /// Fills `occurrences`, each entry's token indices in order: a counting sort of `entries` in
+    /// which the tokens that are no identifier (entry -1) fill a bucket of their own at the front,
+    /// so the loops over every token hold no branch.
     private mutating func indexOccurrences() {
-        var offsets = [Int32](repeating: 0, count: names.count + 1)
-        for (entry, count) in tally.counts.enumerated() { offsets[entry + 1] = offsets[entry] + Int32(count) }
-        var occurrences = [Int32](repeating: 0, count: Int(offsets[names.count]))
-        var next = offsets
-        occurrences.withUnsafeMutableBufferPointer { occurrences in
-            next.withUnsafeMutableBufferPointer { next in
-                entries.withUnsafeBufferPointer { entries in
-                    for index in entries.indices where entries[index] >= 0 {
-                        let entry = Int(entries[index])
-                        occurrences[Int(next[entry])] = Int32(index); next[entry] += 1
+        var starts = [Int32](repeating: 0, count: names.count + 2), occurrences = [Int32](repeating: 0, count: entries.count)
+        entries.withUnsafeBufferPointer { entries in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for entry in entries { starts[Int(entry) + 2] += 1 }
+                for bucket in 2..<starts.count { starts[bucket] += starts[bucket - 1] }
+                occurrences.withUnsafeMutableBufferPointer { occurrences in
+                    for (index, entry) in entries.enumerated() {
+                        occurrences[Int(starts[Int(entry) + 1])] = Int32(index); starts[Int(entry) + 1] += 1
                     }
                 }
             }
         }
-        self.offsets = offsets; self.occurrences = occurrences
+        // Each bucket's start has moved to its end, the next bucket's start: entry e's bucket (e + 1)
+        // now starts at `starts[e]`.
+        offsets = Array(starts[0...names.count])
+        self.occurrences = occurrences
     }
+
+    /// How many times the name of entry `entry` occurs in the file.
+    func count(of entry: Int) -> Int { Int(offsets[entry + 1] - offsets[entry]) }
 
     /// The names of `entries`, in the order Strings sort in. All-ASCII names are sorted by their
     /// first eight bytes as one number, then by their bytes when those are equal.

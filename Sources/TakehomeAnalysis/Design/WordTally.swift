@@ -52,6 +52,21 @@ struct WordTally {
         return entry
     }
 
+    /// The entry number of `word`, added when new. A repeat is not counted (`counts` stays 1 for
+    /// every entry): for a caller that counts on its own, as a count changed in place checks the
+    /// array for a unique reference on every word.
+    @inline(__always) mutating func entry(of word: Word, insertingAt position: Int) -> Int {
+        let key = Self.key(word)
+        let slot = slot(of: key)
+        if keys[slot] == key { return Int(entryAt[slot]) }
+        let entry = entryKeys.count
+        keys[slot] = key
+        entryAt[slot] = Int32(entry)
+        entryKeys.append(key); firsts.append(position); counts.append(1)
+        if entryKeys.count * 2 > keys.count { grow() }
+        return entry
+    }
+
     /// The entry number of `word`; nil when it was never added.
     func entry(of word: Word) -> Int? {
         let slot = slot(of: Self.key(word))
