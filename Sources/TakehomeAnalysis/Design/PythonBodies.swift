@@ -188,8 +188,9 @@ struct PythonBodies {
 
     /// The class names bases, so its methods' signatures may be fixed by them.
     private func hasBases(_ classIndex: Int) -> Bool {
+        // Anything between the parentheses makes at least one part, so no list of parts is made.
         let open = tokens.statements[classes[classIndex].header].start + 2
-        return tokens.word(open) == "(" && tokens.partner[open] > open + 1 && !tokens.arguments(open).isEmpty
+        return tokens.word(open) == "(" && tokens.partner[open] > open + 1
     }
 
     /// `return a.b(x, y)` where `x, y` are exactly the parameters: the callee's dotted name.
