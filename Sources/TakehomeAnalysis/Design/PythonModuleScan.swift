@@ -56,9 +56,9 @@ extension PythonBodies {
         var byName = true
         tokens.forEachArgument(index + 1) { part in byName = byName && tokens.mayStartName(part) }
         guard byName else { return }
-        let parts = tokens.arguments(index + 1).map(tokens.joinedText)
+        let parts = tokens.arguments(index + 1).map { tokens.joinedText($0) }
         if parts.allSatisfy(Self.startsName) {
-            design.genericUses.append(GenericUse(name: tokens.texts[index], arguments: parts, line: tokens.line(index)))
+            design.genericUses.append(GenericUse(name: facts.names[Int(facts.entries[index])], arguments: parts, line: tokens.line(index)))
         }
     }
 
