@@ -17,7 +17,7 @@ private let pieces = ["class ", "def ", "async ", "A", "B", "x", "_y", "__init__
     private func expectSame(_ text: String, label: String) {
         let new = PythonDesignReader().read(text, path: "f.py", kind: .source)
         let old = OraclePythonReader().read(text, path: "f.py", kind: .source)
-        #expect(new == old, "\(label)")
+        // A difference is reported by the parts that differ (printing both designs whole would bury it).
         if new != old { reportDifference(new, old, label: label) }
     }
 
