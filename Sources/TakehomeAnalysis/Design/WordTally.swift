@@ -67,12 +67,6 @@ struct WordTally {
         return entry
     }
 
-    /// The entry number of `word`; nil when it was never added.
-    func entry(of word: Word) -> Int? {
-        let slot = slot(of: Self.key(word))
-        return keys[slot] != 0 ? Int(entryAt[slot]) : nil
-    }
-
     func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }
 
     /// How many distinct words were added.
@@ -86,14 +80,5 @@ struct WordTally {
             let slot = slot(of: key)
             keys[slot] = key; entryAt[slot] = Int32(entry)
         }
-    }
-}
-
-extension CodeTokens {
-    /// The texts of the tokens at `indices`, each distinct text once, in the order first met.
-    func distinctTexts<S: Sequence>(_ indices: S) -> [String] where S.Element == Int {
-        var tally = WordTally()
-        for index in indices { tally.add(word(index), at: index) }
-        return tally.firsts.map { texts[$0] }
     }
 }

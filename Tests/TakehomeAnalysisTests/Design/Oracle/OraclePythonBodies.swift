@@ -184,3 +184,12 @@ struct OraclePythonBodies {
         return passed == names ? callee.joined(separator: ".") : nil
     }
 }
+
+extension CodeTokens {
+    /// The texts of the tokens at `indices`, each distinct text once, in the order first met.
+    func distinctTexts<S: Sequence>(_ indices: S) -> [String] where S.Element == Int {
+        var tally = WordTally()
+        for index in indices { tally.add(word(index), at: index) }
+        return tally.firsts.map { texts[$0] }
+    }
+}
