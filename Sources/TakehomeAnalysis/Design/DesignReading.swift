@@ -24,9 +24,17 @@ extension DesignReader {
 /// A reader that reads a file from the tokens and functions the metrics pass already made of it.
 protocol TokenDesignReader: DesignReader {
     func read(_ tokens: CodeTokens, path: String, kind: CodeKind) -> FileDesign
+    /// False for a reader that pairs the brackets itself (in a pass over the tokens it makes anyway).
+    var needsPairedBrackets: Bool { get }
 }
 
-extension PythonDesignReader: TokenDesignReader {}
+extension TokenDesignReader {
+    var needsPairedBrackets: Bool { true }
+}
+
+extension PythonDesignReader: TokenDesignReader {
+    var needsPairedBrackets: Bool { false }
+}
 extension SwiftDesignReader: DesignReader {
     public var readsFilesTogether: Bool { true }
 }
@@ -77,7 +85,7 @@ enum DesignReading {
         var text = file.text
         return text.withUTF8 { bytes in
             let pass = analyzer.analyzeKeepingTokens(bytes: bytes, path: file.path)
-            let tokens = CodeTokens(pass.tokens, functions: pass.functions, bytes: bytes)
+            let tokens = CodeTokens(pass.tokens, functions: pass.functions, bytes: bytes, pairingBrackets: tokenReader.needsPairedBrackets)
             return (pass.analysis, tokenReader.read(tokens, path: file.path, kind: file.kind))
         }
     }

@@ -1,20 +1,24 @@
 /// The per-block readings of a Python file once its classes and functions are known: a class's
 /// bases and kind, a function's parameters, forwarding, unused parameters, decisions and effects.
+/// What a body holds is looked up in the file's `PythonTokenFacts`, not found by walking it again.
 struct PythonBodies {
     let tokens: PythonTokens
+    let facts: PythonTokenFacts
     let statementClass: [Int?], statementFunction: [Int?]
     let classes: [PythonDesignReader.Block], functions: [PythonDesignReader.Block]
+    /// The numbers of the `import` and `from` statements.
+    let imports: [Int]
     /// Each class's methods (indices into `functions`), in source order.
-    let methodsByOwner: [Int: [Int]]
+    let methodsByOwner: [[Int]]
 
-    init(tokens: PythonTokens, statementClass: [Int?], statementFunction: [Int?], classes: [PythonDesignReader.Block],
-         functions: [PythonDesignReader.Block]) {
-        self.tokens = tokens; self.statementClass = statementClass; self.statementFunction = statementFunction
-        self.classes = classes; self.functions = functions
-        methodsByOwner = Dictionary(grouping: functions.indices.filter { functions[$0].owner != nil }) { functions[$0].owner! }
+    init(tokens: PythonTokens, facts: PythonTokenFacts, blocks: PythonBlocks) {
+        self.tokens = tokens; self.facts = facts; statementClass = blocks.statementClass; statementFunction = blocks.statementFunction
+        classes = blocks.classes; functions = blocks.functions; imports = blocks.imports
+        var methods = [[Int]](repeating: [], count: classes.count)
+        for (index, function) in functions.enumerated() { if let owner = function.owner { methods[owner].append(index) } }
+        methodsByOwner = methods
     }
 
-    static let decisionWords = WordSet(["if", "elif", "for", "while", "and", "or", "except"])
     static let valueBases: Set<String> = ["NamedTuple", "TypedDict", "Enum", "IntEnum", "StrEnum", "Flag", "Exception",
                                           "ValueError", "TypeError", "KeyError", "RuntimeError", "LookupError"]
 
@@ -24,15 +28,17 @@ struct PythonBodies {
         return tokens.statements[block.header + 1].start..<tokens.statements[block.end - 1].end
     }
 
-    /// The body's statements, a leading docstring left out.
-    func statements(_ block: PythonDesignReader.Block) -> [PythonTokens.Statement] {
-        guard block.header + 1 < block.end else { return [] }
-        var list = Array(tokens.statements[(block.header + 1)..<block.end])
-        if let first = list.first, first.end - first.start == 1, tokens.kinds[first.start] == .string { list.removeFirst() }
-        return list
+    /// The numbers of the body's statements, a leading docstring left out.
+    func statements(_ block: PythonDesignReader.Block) -> Range<Int> {
+        guard block.header + 1 < block.end else { return block.end..<block.end }
+        let first = tokens.statements[block.header + 1]
+        let isDocstring = first.end - first.start == 1 && tokens.kinds[first.start] == .string
+        return (block.header + (isDocstring ? 2 : 1))..<block.end
     }
 
-    func type(_ index: Int) -> DesignType {
+    /// The class at `index`; `seen` is a scratch table over the file's names (one slot per entry)
+    /// that finds the distinct names of its body.
+    func type(_ index: Int, seen: inout [Int32]) -> DesignType {
         let block = classes[index], header = tokens.statements[block.header]
         var bases: [String] = [], abstract = false
         let nameIndex = header.start + (tokens.word(header.start) == "class" ? 1 : 2)
@@ -47,7 +53,7 @@ struct PythonBodies {
                 if tokens.isIdentifier(end) { bases.append(tokens.text(end)) }
             }
         }
-        let methods = methodsByOwner[index] ?? []
+        let methods = methodsByOwner[index]
         abstract = abstract || bases.contains("ABC") || bases.contains("Protocol")
             || methods.contains { functions[$0].decorators.contains("abstractmethod") }
         let isValue = block.decorators.contains("dataclass") || bases.contains { Self.valueBases.contains($0) }
@@ -55,65 +61,99 @@ struct PythonBodies {
         var type = DesignType(name: block.name, line: header.line, bases: bases, isAbstraction: abstract,
                               isStructural: bases.contains("Protocol"), isValue: isValue,
                               methods: methods.map { functions[$0].name })
-        type.references = tokens.distinctTexts(bodyRange(block).lazy.filter {
-            tokens.kinds[$0] == .identifier && tokens.word($0 + 1) != "." && tokens.word($0 - 1) != "."
-        }).sorted()
+        type.references = references(bodyRange(block), mark: Int32(index), seen: &seen)
         type.genericParameters = genericParameters(nameIndex: nameIndex)
         type.privateMembers = privateMembers(block, methods: methods)
-        if block.decorators.contains("dataclass") {
-            for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
-                && statementFunction[number] == nil {
-                let statement = tokens.statements[number]
-                guard tokens.isIdentifier(statement.start), tokens.word(statement.start + 1) == ":" else { continue }
-                let hasDefault = tokens.contains("=", in: statement.start..<statement.end)
-                type.fields.append(Parameter(name: tokens.text(statement.start), hasDefault: hasDefault))
+        if block.decorators.contains("dataclass") { type.fields = dataclassFields(index) }
+        return type
+    }
+
+    /// The distinct names used as values in `range` (no `.` on either side), sorted. A name's
+    /// slot in `seen` is set to `mark` when first met, so each is taken once without hashing.
+    private func references(_ range: Range<Int>, mark: Int32, seen: inout [Int32]) -> [String] {
+        var found: [Int] = []
+        // Buffers: an inout array written in the loop would be checked for a unique reference each time.
+        seen.withUnsafeMutableBufferPointer { seen in
+            facts.entries.withUnsafeBufferPointer { entries in
+                for index in range {
+                    let entry = Int(entries[index])
+                    guard entry >= 0, seen[entry] != mark, tokens.word(index + 1) != ".", tokens.word(index - 1) != "." else { continue }
+                    seen[entry] = mark
+                    found.append(entry)
+                }
             }
         }
-        return type
+        return facts.sortedNames(found, texts: tokens.texts)
+    }
+
+    /// A dataclass's fields: `name: type` and `name: type = default` statements of its own body.
+    private func dataclassFields(_ index: Int) -> [Parameter] {
+        let block = classes[index]
+        var fields: [Parameter] = []
+        for number in (block.header + 1)..<max(block.header + 1, block.end) where statementClass[number] == index
+            && statementFunction[number] == nil {
+            let statement = tokens.statements[number]
+            guard tokens.isIdentifier(statement.start), tokens.word(statement.start + 1) == ":" else { continue }
+            let hasDefault = tokens.contains("=", in: statement.start..<statement.end)
+            fields.append(Parameter(name: tokens.text(statement.start), hasDefault: hasDefault))
+        }
+        return fields
     }
 
     func function(_ index: Int) -> DesignFunction {
         let block = functions[index], header = tokens.statements[block.header]
         let nameIndex = header.start + (tokens.word(header.start) == "def" ? 1 : 2)
-        var parameters: [Parameter] = []
+        var parameters: [Parameter] = [], parameterTokens: [Int] = []
         if tokens.word(nameIndex + 1) == "(" {
             for part in tokens.arguments(nameIndex + 1) {
                 var first = part.lowerBound
                 while first < part.upperBound, tokens.word(first) == "*" || tokens.word(first) == "**" { first += 1 }
                 guard first < part.upperBound, tokens.isIdentifier(first) else { continue }
                 parameters.append(Parameter(name: tokens.text(first), hasDefault: tokens.contains("=", in: part)))
+                parameterTokens.append(first)
             }
         }
         let isMethod = block.owner != nil && !block.decorators.contains("staticmethod")
         if isMethod, let receiver = parameters.first, receiver.name == "self" || receiver.name == "cls" {
-            parameters.removeFirst()
+            parameters.removeFirst(); parameterTokens.removeFirst()
         }
         let range = bodyRange(block)
         let body = statements(block)
-        let isStub = body.allSatisfy { statement in
-            let first = tokens.word(statement.start)
-            return first == "..." || first == "pass" || (first == "raise" && tokens.word(statement.start + 1) == "NotImplementedError")
-                || (statement.end - statement.start == 1 && tokens.kinds[statement.start] == .string)
-        }
-        let overrides = block.owner.map(hasBases) ?? false
+        let isStub = isStub(body)
+        var overrides = false
+        if let owner = block.owner { overrides = hasBases(owner) }
         let skipUnused = isStub || overrides || block.name.hasPrefix("__")
             || block.decorators.contains { ["abstractmethod", "overload", "fixture", "property"].contains($0) }
-        // One pass over the body's names: decisions, and which parameters it reads (a long parameter
-        // list is looked up in a table, so the pass stays linear).
-        let checked = skipUnused ? [] : parameters.map(\.name).filter { !$0.hasPrefix("_") }
-        var unread = checked.map(Word.init), read = WordTally()
-        let tallies = unread.count > 8
-        var decisions = 0
-        for index in range where tokens.kinds[index] == .identifier {
-            let word = tokens.word(index)
-            if Self.decisionWords.contains(word) { decisions += 1 }
-            if tallies { read.add(word, at: index) } else if !unread.isEmpty, let found = unread.firstIndex(of: word) { unread.remove(at: found) }
-        }
-        let unused = tallies ? checked.filter { !read.contains(Word($0)) } : checked.filter { unread.contains(Word($0)) }
+        let unused = skipUnused ? [] : unusedParameters(parameters, tokens: parameterTokens, body: range)
         return DesignFunction(
             name: block.name, typeName: block.owner.map { classes[$0].name }, line: header.line, parameters: parameters,
-            forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused, decisions: decisions,
-            effects: PythonEffects.kinds(in: range, tokens: tokens))
+            forwardsTo: isStub ? nil : forwarding(body, parameters: parameters), unusedParameters: unused,
+            decisions: facts.decisionCount(in: range), effects: PythonEffects.kinds(facts.effects(in: range)))
+    }
+
+    /// A body of `...`, `pass`, `raise NotImplementedError` and strings only (an empty one too).
+    private func isStub(_ body: Range<Int>) -> Bool {
+        for number in body {
+            let statement = tokens.statements[number], first = tokens.word(statement.start)
+            let isFiller = first == "..." || first == "pass" || (first == "raise" && tokens.word(statement.start + 1) == "NotImplementedError")
+                || (statement.end - statement.start == 1 && tokens.kinds[statement.start] == .string)
+            if !isFiller { return false }
+        }
+        return true
+    }
+
+    /// The parameters (not named `_x`) that the body never names. A name listed twice needs to be
+    /// named twice in a list of up to 8 (each mention reads one), once in a longer one.
+    private func unusedParameters(_ parameters: [Parameter], tokens parameterTokens: [Int], body: Range<Int>) -> [String] {
+        let checked = parameters.indices.filter { !parameters[$0].name.hasPrefix("_") }
+        let entries = checked.map { Int(facts.entries[parameterTokens[$0]]) }
+        let countsCopies = checked.count <= 8
+        var unused: [String] = []
+        for (position, parameter) in checked.enumerated() {
+            let copies = countsCopies ? entries.lazy.filter { $0 == entries[position] }.count : 1
+            if facts.occurrences(of: entries[position], in: body) < copies { unused.append(parameters[parameter].name) }
+        }
+        return unused
     }
 
     /// `class Box[T]:` (PEP 695) or `class Box(Generic[T]):` / `Protocol[T]`.
@@ -121,7 +161,7 @@ struct PythonBodies {
         var open = nameIndex + 1
         if tokens.word(open) == "(" {
             guard let generic = (open..<max(open, tokens.partner[open])).first(where: {
-                ["Generic", "Protocol"].contains(tokens.word($0)) && tokens.word($0 + 1) == "["
+                (tokens.word($0) == "Generic" || tokens.word($0) == "Protocol") && tokens.word($0 + 1) == "["
             }) else { return [] }
             open = generic + 1
         }
@@ -131,13 +171,14 @@ struct PythonBodies {
 
     /// Methods named `_x` (not dunders) and attributes set as `self._x = ...` in its methods.
     private func privateMembers(_ block: PythonDesignReader.Block, methods: [Int]) -> [DesignMember] {
-        let isPrivate = { (name: String) in name.hasPrefix("_") && !name.hasPrefix("__") }
-        var members = methods.filter { isPrivate(functions[$0].name) }.map {
+        var members = methods.filter { PythonTokenFacts.isPrivate(functions[$0].name) }.map {
             DesignMember(name: functions[$0].name, line: tokens.statements[functions[$0].header].line, kind: .method)
         }
+        let fields = facts.privateFields(in: bodyRange(block))
+        guard !fields.isEmpty else { return members }
         var seen = Set(members.map(\.name))
-        for index in bodyRange(block) where tokens.word(index) == "self" && tokens.word(index + 1) == "."
-            && tokens.isIdentifier(index + 2) && tokens.word(index + 3) == "=" && isPrivate(tokens.text(index + 2)) {
+        for field in fields {
+            let index = Int(field)
             if seen.insert(tokens.text(index + 2)).inserted {
                 members.append(DesignMember(name: tokens.text(index + 2), line: tokens.line(index), kind: .field))
             }
@@ -147,14 +188,16 @@ struct PythonBodies {
 
     /// The class names bases, so its methods' signatures may be fixed by them.
     private func hasBases(_ classIndex: Int) -> Bool {
+        // Anything between the parentheses makes at least one part, so no list of parts is made.
         let open = tokens.statements[classes[classIndex].header].start + 2
-        return tokens.word(open) == "(" && !tokens.arguments(open).isEmpty
+        return tokens.word(open) == "(" && tokens.partner[open] > open + 1
     }
 
     /// `return a.b(x, y)` where `x, y` are exactly the parameters: the callee's dotted name.
     /// An argument that is anything but a parameter (`int(x)`, `x + 1`, `self.y`) adapts, so no.
-    func forwarding(_ body: [PythonTokens.Statement], parameters: [Parameter]) -> String? {
-        guard body.count == 1, !parameters.isEmpty, let statement = body.first else { return nil }
+    func forwarding(_ body: Range<Int>, parameters: [Parameter]) -> String? {
+        guard body.count == 1, !parameters.isEmpty else { return nil }
+        let statement = tokens.statements[body.lowerBound]
         var index = statement.start
         if tokens.word(index) == "return" || tokens.word(index) == "await" { index += 1 }
         if tokens.word(index) == "await" { index += 1 }

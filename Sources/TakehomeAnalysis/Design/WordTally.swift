@@ -33,14 +33,38 @@ struct WordTally {
     }
 
     /// Counts `word`, remembering `position` when it is new.
-    mutating func add(_ word: Word, at position: Int) {
+    @inline(__always) mutating func add(_ word: Word, at position: Int) { _ = entry(counting: word, at: position) }
+
+    /// Counts `word`, remembering `position` when it is new: its entry number (the order first seen).
+    @inline(__always) mutating func entry(counting word: Word, at position: Int) -> Int {
         let key = Self.key(word)
         let slot = slot(of: key)
-        if keys[slot] == key { counts[Int(entryAt[slot])] += 1; return }
+        if keys[slot] == key {
+            let entry = Int(entryAt[slot])
+            counts[entry] += 1
+            return entry
+        }
+        let entry = entryKeys.count
         keys[slot] = key
-        entryAt[slot] = Int32(entryKeys.count)
+        entryAt[slot] = Int32(entry)
         entryKeys.append(key); firsts.append(position); counts.append(1)
         if entryKeys.count * 2 > keys.count { grow() }
+        return entry
+    }
+
+    /// The entry number of `word`, added when new. A repeat is not counted (`counts` stays 1 for
+    /// every entry): for a caller that counts on its own, as a count changed in place checks the
+    /// array for a unique reference on every word.
+    @inline(__always) mutating func entry(of word: Word, insertingAt position: Int) -> Int {
+        let key = Self.key(word)
+        let slot = slot(of: key)
+        if keys[slot] == key { return Int(entryAt[slot]) }
+        let entry = entryKeys.count
+        keys[slot] = key
+        entryAt[slot] = Int32(entry)
+        entryKeys.append(key); firsts.append(position); counts.append(1)
+        if entryKeys.count * 2 > keys.count { grow() }
+        return entry
     }
 
     func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }
@@ -56,14 +80,5 @@ struct WordTally {
             let slot = slot(of: key)
             keys[slot] = key; entryAt[slot] = Int32(entry)
         }
-    }
-}
-
-extension CodeTokens {
-    /// The texts of the tokens at `indices`, each distinct text once, in the order first met.
-    func distinctTexts<S: Sequence>(_ indices: S) -> [String] where S.Element == Int {
-        var tally = WordTally()
-        for index in indices { tally.add(word(index), at: index) }
-        return tally.firsts.map { texts[$0] }
     }
 }
