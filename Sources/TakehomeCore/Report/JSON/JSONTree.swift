@@ -63,28 +63,21 @@ final class JSONTree {
 
     /// Adds a member at the end of `container`, under `key` in an object, holding the scalar `write` appends.
     func appendScalar(to container: Int32, key: String? = nil, _ write: (inout ByteBuffer) -> Void) {
-        let key = key.map { appendKey($0) } ?? KeyText(textStart: text.count)
-        let prefixLength = UInt32(text.count - key.textStart)
-        write(&text)
-        // Built in one expression, so that it is stored in place: a member assembled field by field
-        // and then copied stalls on store forwarding.
-        _ = add(Member(rank: key.rank, textStart: key.textStart, textCount: UInt32(text.count - key.textStart),
-                       prefixLength: prefixLength, parent: container, holds: Member.scalar), to: container)
+        appendScalar(to: container, under: key.map { appendKey($0) } ?? KeyText(textStart: text.count), write)
     }
 
     /// Adds a member under `key`, a literal that needs no escaping, holding the scalar `write`
     /// appends: the key's bytes are copied as they are, with no check.
     func appendScalar(to container: Int32, literalKey key: StaticString, _ write: (inout ByteBuffer) -> Void) {
-        let textStart = text.count
-        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        var rank: UInt64 = 0
-        for index in 0..<Swift.min(bytes.count, 8) { rank |= UInt64(bytes[index]) &<< (56 - 8 * UInt64(index)) }
-        text.append(UInt8(ascii: "\""))
-        text.append(bytes)
-        text.append("\" : ")
-        let prefixLength = UInt32(text.count - textStart)
+        appendScalar(to: container, under: appendPlainKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)), write)
+    }
+
+    private func appendScalar(to container: Int32, under key: KeyText, _ write: (inout ByteBuffer) -> Void) {
+        let prefixLength = UInt32(text.count - key.textStart)
         write(&text)
-        _ = add(Member(rank: rank, textStart: textStart, textCount: UInt32(text.count - textStart),
+        // Built in one expression, so that it is stored in place: a member assembled field by field
+        // and then copied stalls on store forwarding.
+        _ = add(Member(rank: key.rank, textStart: key.textStart, textCount: UInt32(text.count - key.textStart),
                        prefixLength: prefixLength, parent: container, holds: Member.scalar), to: container)
     }
 
@@ -97,21 +90,30 @@ final class JSONTree {
     private func appendKey(_ key: String) -> KeyText {
         var key = key
         return key.withUTF8 { utf8 in
-            var found = KeyText(textStart: text.count)
-            for index in 0..<Swift.min(utf8.count, 8) { found.rank |= UInt64(utf8[index]) &<< (56 - 8 * UInt64(index)) }
-            if ByteBuffer.needsEscaping(utf8) {
-                text.append(utf8)
-                withUnsafeBytes(of: UInt32(utf8.count)) { text.append($0.assumingMemoryBound(to: UInt8.self)) }
-                found.textStart = text.count
-                text.appendQuoted(utf8)
-                text.append(" : ")
-            } else {
-                text.append(UInt8(ascii: "\""))
-                text.append(utf8)
-                text.append("\" : ")
-            }
+            guard ByteBuffer.needsEscaping(utf8) else { return appendPlainKey(utf8) }
+            text.append(utf8)
+            withUnsafeBytes(of: UInt32(utf8.count)) { text.append($0.assumingMemoryBound(to: UInt8.self)) }
+            let found = KeyText(textStart: text.count, rank: Self.rank(of: utf8))
+            text.appendQuoted(utf8)
+            text.append(" : ")
             return found
         }
+    }
+
+    /// Appends `"key" : ` for a key that needs no escaping.
+    private func appendPlainKey(_ utf8: UnsafeBufferPointer<UInt8>) -> KeyText {
+        let found = KeyText(textStart: text.count, rank: Self.rank(of: utf8))
+        text.append(UInt8(ascii: "\""))
+        text.append(utf8)
+        text.append("\" : ")
+        return found
+    }
+
+    /// The key's first eight bytes, big-endian (`Member.rank`).
+    private static func rank(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var rank: UInt64 = 0
+        for index in 0..<Swift.min(utf8.count, 8) { rank |= UInt64(utf8[index]) &<< (56 - 8 * UInt64(index)) }
+        return rank
     }
 
     @inline(__always)
