@@ -67,7 +67,12 @@ extension Sandbox {
     }
 
     private func rlimits(_ limits: RunLimits, group: RunControlGroup?) -> [th_rlimit] {
-        let cpu = UInt64(max(1, limits.cpu.seconds.rounded(.up)))
+        // With a control group counting the run's CPU, the monitor enforces the limit over every
+        // process and RLIMIT_CPU is only a per-process backstop a second later. At the same second
+        // it raced the group: the kernel charges RLIMIT_CPU by whole scheduler ticks, and on a
+        // loaded host a spin was stopped by SIGXCPU after 0.886 s of the group's exact CPU time.
+        let backstop: UInt64 = group?.cpuSeconds != nil ? 1 : 0
+        let cpu = UInt64(max(1, limits.cpu.seconds.rounded(.up))) + backstop
         var result = [
             th_rlimit(resource: Int32(TH_RLIMIT_CPU), soft: cpu, hard: cpu + 1),
             th_rlimit(resource: Int32(TH_RLIMIT_FSIZE), soft: UInt64(limits.disk.bytes), hard: UInt64(limits.disk.bytes)),

@@ -105,10 +105,10 @@ private final class Scratch {
     process.executableURL = URL(fileURLWithPath: "/bin/sleep")
     process.arguments = ["300"]
     try process.run()
-    let strays = ProcessWatch.strays(excluding: [])
+    let strays = ProcessWatch.strays(excluding: RunningSet())
     #expect(strays.contains { $0.pid == process.processIdentifier && $0.command == "/bin/sleep 300" })
     ProcessWatch.kill(strays.filter { $0.pid == process.processIdentifier })
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
-    #expect(!ProcessWatch.strays(excluding: []).contains { $0.pid == process.processIdentifier })
+    #expect(!ProcessWatch.strays(excluding: RunningSet()).contains { $0.pid == process.processIdentifier })
 }

@@ -31,7 +31,7 @@ final class HostWatch: @unchecked Sendable {
             let connections = canaries.listener.connections
             facts.listenerConnections = Array(connections.dropFirst(connectionsSeen))
             connectionsSeen = connections.count
-            let strays = ProcessWatch.settledStrays(excluding: running.current)
+            let strays = ProcessWatch.settledStrays(excluding: running)
             let folder = scratch.appendingPathComponent("runs").path + "/"
             facts.strays = pending.removeValue(forKey: attack) ?? []
             for stray in strays {
@@ -48,7 +48,7 @@ final class HostWatch: @unchecked Sendable {
     /// Problems left once every grading has finished: processes still running, connections.
     func finish(running: RunningSet) -> [String] {
         lock.withLock {
-            let strays = ProcessWatch.settledStrays(excluding: running.current)
+            let strays = ProcessWatch.settledStrays(excluding: running)
             ProcessWatch.kill(strays, reap: true)
             var problems = pending.flatMap { owner, notes in notes.map { "left running by \(owner): \($0)" } }
             problems += strays.map { "still running after the audit: pid \($0.pid) `\($0.command.prefix(80))`" }

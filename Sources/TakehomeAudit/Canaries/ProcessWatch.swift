@@ -32,27 +32,31 @@ public enum ProcessWatch {
         }
     }
 
-    /// This process's live descendants except those under `excluding` (the gradings still running).
+    /// This process's live descendants except the gradings in `running` and what runs under them.
+    /// A process counts as a grading when it was registered at any moment of the /proc scan: one
+    /// launched while the table was read, or one that finished meanwhile, is never a stray. (A
+    /// snapshot taken before the scan let one job's check SIGKILL the grading the other job had
+    /// just launched: 4 of 41 attacks failed in CI with the harness's exit 9.)
     /// With `reap`, exited orphans re-parented to this process are collected too; only a process
     /// whose every other child is in `running` may ask for it.
-    public static func strays(excluding running: Set<Int32>, reap: Bool = false) -> [Entry] {
-        let table = all()
+    public static func strays(excluding running: RunningSet, reap: Bool = false) -> [Entry] {
+        let (table, registered) = running.registered(during: all)
         var children: [Int32: [Entry]] = [:]
         for entry in table { children[entry.parent, default: []].append(entry) }
         var found: [Entry] = []
-        var queue = (children[getpid()] ?? []).filter { !running.contains($0.pid) }
+        var queue = (children[getpid()] ?? []).filter { !registered.contains($0.pid) }
         while let entry = queue.popLast() {
             if entry.state != "Z" { found.append(entry) }
             queue += children[entry.pid] ?? []
         }
-        if reap { reapZombies(among: children[getpid()] ?? [], excluding: running) }
+        if reap { reapZombies(among: children[getpid()] ?? [], excluding: registered) }
         return found
     }
 
     /// `strays`, after giving the ones found up to `seconds` to finish exiting: a sandbox's last
     /// process can still be tearing down (its command line already empty) when its grading
     /// returns. Whatever is still there afterwards is a real stray; a daemon outlives the wait.
-    public static func settledStrays(excluding running: Set<Int32>, within seconds: Double = 1) -> [Entry] {
+    public static func settledStrays(excluding running: RunningSet, within seconds: Double = 1) -> [Entry] {
         var found = strays(excluding: running, reap: true)
         let deadline = Date().addingTimeInterval(seconds)
         var pause: useconds_t = 1_000
@@ -84,5 +88,37 @@ public enum ProcessWatch {
             var status: Int32 = 0
             _ = waitpid(child.pid, &status, WNOHANG)
         }
+    }
+}
+
+/// The processes the audit launched on purpose (the gradings in progress): neither they nor what
+/// runs under them are strays while they run.
+public final class RunningSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pids: Set<Int32> = []
+    /// Every pid ever launched, in order, so a scan can ask which were launched while it ran.
+    private var launched: [Int32] = []
+
+    public init() {}
+
+    /// Starts `process` and registers it in one step, under the lock `registered(during:)` takes
+    /// after its scan: a pid the scan saw is registered by the time that lock is had.
+    public func launch(_ process: Process) throws -> Int32 {
+        try lock.withLock {
+            try process.run()
+            pids.insert(process.processIdentifier)
+            launched.append(process.processIdentifier)
+            return process.processIdentifier
+        }
+    }
+
+    public func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
+
+    /// What `scan` returns, with every pid that was registered at some moment while it ran: those
+    /// registered before it (finished since or not) and those launched during it.
+    public func registered<T>(during scan: () -> T) -> (T, Set<Int32>) {
+        let (before, mark) = lock.withLock { (pids, launched.count) }
+        let result = scan()
+        return (result, lock.withLock { before.union(launched[mark...]) })
     }
 }

@@ -38,9 +38,7 @@ struct AttackRun {
         process.standardError = stderrHandle
         process.standardInput = FileHandle.nullDevice
         let started = Date()
-        try process.run()
-        let pid = process.processIdentifier
-        running.insert(pid)
+        let pid = try running.launch(process)
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
         let timedOut = finished.wait(timeout: .now() + timeout) == .timedOut
@@ -59,13 +57,4 @@ struct AttackRun {
     private static func text(_ file: URL) -> String {
         String(decoding: FileManager.default.contents(atPath: file.path) ?? Data(), as: UTF8.self)
     }
-}
-
-/// The pids of the gradings in progress: their descendants are not strays yet.
-final class RunningSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pids: Set<Int32> = []
-    func insert(_ pid: Int32) { lock.withLock { _ = pids.insert(pid) } }
-    func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
-    var current: Set<Int32> { lock.withLock { pids } }
 }
