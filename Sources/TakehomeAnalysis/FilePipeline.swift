@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TakehomeCore
 
 /// The walk's files on their way to the analysis: the walk adds each file as soon as it has read
 /// it, and worker threads take the files in walk order and analyse them while the walk goes on,
@@ -22,7 +23,7 @@ final class FilePipeline<Result>: @unchecked Sendable {
     /// worker threads analyse the files added so far; then this thread analyses what is left.
     /// Returns what the walk returned and every file's result, in walk order.
     func run<Walked>(helpers: Int, walk: () throws -> Walked) rethrows -> (Walked, [Result]) {
-        for _ in 0..<helpers { DispatchQueue.global().async { self.drain() } }
+        for _ in 0..<helpers { DispatchQueue.global().async { HugePageHeaps.adviseThisThreadsHeap(); self.drain() } }
         let walked: Walked
         do {
             walked = try walk()

@@ -93,7 +93,8 @@ public struct MetricsAnalyzer: Sendable {
         withoutActuallyEscaping({ firstResult = first() }) { runFirst in
             withoutActuallyEscaping({ secondResult = second() }) { runSecond in
                 let tasks = ClaimableTasks([runFirst, runSecond])
-                for _ in 0..<2 { DispatchQueue.global().async { tasks.claimAndRun() } }
+                for _ in 0..<2 { DispatchQueue.global().async { HugePageHeaps.adviseThisThreadsHeap(); tasks.claimAndRun() } }
+                HugePageHeaps.adviseThisThreadsHeap()  // on the main thread: what its heap grew by in the per-file pass
                 third()
                 tasks.claimAndRun()
                 tasks.waitForAll()

@@ -127,7 +127,9 @@ if let mutation, mutation.notMeasured == nil, mutation.seconds > 0 {
 }
 
 // 4. Static analysis: takehome against lizard on the same ~100 000 lines of real Python (CPython's
-// standard library on this machine), one run each, side by side; peak memory of `takehome metrics`.
+// standard library on this machine). As hyperfine does: each tool runs once untimed (the page
+// cache, the loader, Python's bytecode cache), then both alternate BENCH_ANALYSIS_RUNS times; the
+// ratios are of medians. Peak memory is the largest of `takehome metrics`'s runs.
 let corpusSource = ProcessInfo.processInfo.environment["BENCH_CORPUS"]
     ?? (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib").filter { $0.hasPrefix("python3.") }.sorted().last)
         .map { "/usr/lib/\($0)" } ?? "/usr/lib/python3"
@@ -150,21 +152,38 @@ func copyCorpus(from source: String, to target: URL) throws -> Int {
 }
 let corpusLines = try copyCorpus(from: corpusSource, to: corpus)
 let takehomeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("takehome").path
-var analysisRun: (status: Int32, peakBytes: Int64, cpuSeconds: Double)?
-let oursAnalysis = time { analysisRun = spawnMeasuringMemory([takehomeBinary, "metrics", corpus.path, "--format", "json"]) }
-var lizardRun: (status: Int32, peakBytes: Int64, cpuSeconds: Double)?
-let lizardAnalysis = time { lizardRun = spawnMeasuringMemory(["python3", "-m", "lizard", corpus.path]) }
+let analysisRuns = max(1, Int(ProcessInfo.processInfo.environment["BENCH_ANALYSIS_RUNS"] ?? "") ?? 5)
+let oursCommand = [takehomeBinary, "metrics", corpus.path, "--format", "json"], lizardCommand = ["python3", "-m", "lizard", corpus.path]
+/// One tool's timed runs: wall and CPU seconds, the largest peak; `failed` once a run did not succeed.
+struct AnalysisRuns {
+    var walls: [Double] = [], cpus: [Double] = [], peak: Int64 = 0, failed = false
+    /// Times one run; `succeeded` judges its exit status.
+    mutating func record(_ command: [String], succeeded: (Int32) -> Bool) {
+        var run: (status: Int32, peakBytes: Int64, cpuSeconds: Double)?
+        let wall = time { run = spawnMeasuringMemory(command) }
+        guard let run, succeeded(run.status) else { failed = true; return }
+        walls.append(wall)
+        cpus.append(run.cpuSeconds)
+        peak = max(peak, run.peakBytes)
+    }
+}
 // lizard exits 1 when it printed warnings (functions over its thresholds): that is a full run.
-let lizardRan = lizardRun.map { $0.status == 0 || $0.status == 1 } ?? false
-if let analysisRun, analysisRun.status == 0 {
-    let peak = analysisRun.peakBytes
+let oursSucceeded: (Int32) -> Bool = { $0 == 0 }, lizardSucceeded: (Int32) -> Bool = { $0 == 0 || $0 == 1 }
+var warmUp = AnalysisRuns(), takehomeRuns = AnalysisRuns(), lizardRuns = AnalysisRuns()
+warmUp.record(oursCommand, succeeded: oursSucceeded)
+warmUp.record(lizardCommand, succeeded: lizardSucceeded)
+for _ in 0..<analysisRuns {
+    takehomeRuns.record(oursCommand, succeeded: oursSucceeded)
+    lizardRuns.record(lizardCommand, succeeded: lizardSucceeded)
+}
+if !takehomeRuns.failed {
+    let oursWall = median(takehomeRuns.walls), oursCPU = median(takehomeRuns.cpus)
     // CPU time (user + sys) is printed too: on a shared machine it is the steadier comparison.
-    let lizard = lizardRun.flatMap { lizardRan ? $0 : nil }.map { run in
-        String(format: "lizard %.2f s (CPU %.2f s), ratio %.1fx faster by wall, %.1fx by CPU (target ≥ 30x)", lizardAnalysis,
-               run.cpuSeconds, lizardAnalysis / oursAnalysis, run.cpuSeconds / max(analysisRun.cpuSeconds, 0.001))
-    } ?? "lizard not run (python3 -m pip install lizard)"
-    print(String(format: "analysis  %d lines of Python from %@: takehome %.2f s (CPU %.2f s), %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
-                 corpusLines, corpusSource, oursAnalysis, analysisRun.cpuSeconds, lizard, Double(peak) / 1_048_576))
+    let versus = lizardRuns.failed ? "lizard not run (python3 -m pip install lizard)" : String(
+        format: "lizard %.2f s (CPU %.2f s), ratio %.1fx faster by wall, %.1fx by CPU (target ≥ 30x)",
+        median(lizardRuns.walls), median(lizardRuns.cpus), median(lizardRuns.walls) / oursWall, median(lizardRuns.cpus) / max(oursCPU, 0.001))
+    print(String(format: "analysis  %d lines of Python from %@, median of %d runs after a warm-up: takehome %.3f s (CPU %.3f s), %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
+                 corpusLines, corpusSource, analysisRuns, oursWall, oursCPU, versus, Double(takehomeRuns.peak) / 1_048_576))
 } else {
     print("analysis  `\(takehomeBinary) metrics` failed: build it with `swift build -c release --product takehome`")
 }

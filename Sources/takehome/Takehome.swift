@@ -23,6 +23,8 @@ struct Takehome: AsyncParsableCommand {
             // and grows its heap 32 MB at a time, for fewer page faults and system calls (bench
             // corpus: system time 21 → 17 ms, peak memory +2 MB).
             MallocTuning.keepFreedMemory()
+            // And backs its heaps with 2 MB pages where the kernel allows (CPU 108 → 86 ms).
+            HugePageHeaps.enable()
         }
         do {
             var command = try parseAsRoot()
