@@ -16,8 +16,34 @@ public struct CodeMetrics: Sendable, Equatable {
     public var report: Report.Metrics {
         var metrics = Report.Metrics(size: size, complexity: complexity, duplication: duplication)
         metrics.overEngineering = overEngineering
-        if let structural { metrics.testability = TestabilityMetrics(structural: structural) }
+        if let structural { metrics.testability = FinishedPart.testability(structural) }
         return metrics
+    }
+
+    /// A part of the metrics that is final before the rest: `analyze` hands each one out as soon
+    /// as it is, on the thread that made it (a command starts writing it out there).
+    public enum FinishedPart: Sendable {
+        /// The sizes and the complexity, before clone detection and the design signals.
+        case sizeAndComplexity(SizeMetrics, ComplexityMetrics)
+        case duplication(DuplicationMetrics)
+        /// The design model's signals, when a file is in a language the design model reads.
+        case design(OverEngineeringMetrics, StructuralTestabilityMetrics)
+
+        /// This part's values in the report's `metrics` object (as `report` puts them there),
+        /// their JSON written now for a member `depth` levels deep.
+        public func prewritten(depth: Int) throws -> [PrewrittenJSON] {
+            switch self {
+            case .sizeAndComplexity(let size, let complexity):
+                [try PrewrittenJSON(size, depth: depth), try PrewrittenJSON(complexity, depth: depth)]
+            case .duplication(let duplication): [try PrewrittenJSON(duplication, depth: depth)]
+            case .design(let overEngineering, let structural):
+                [try PrewrittenJSON(overEngineering, depth: depth), try PrewrittenJSON(Self.testability(structural), depth: depth)]
+            }
+        }
+
+        static func testability(_ structural: StructuralTestabilityMetrics) -> TestabilityMetrics {
+            TestabilityMetrics(structural: structural)
+        }
     }
 }
 
@@ -46,10 +72,10 @@ public struct MetricsAnalyzer: Sendable {
     }
 
     /// Analyses `subfolder` of `root`. Throws (exit 65) when that folder cannot be opened.
-    /// `whileFinishing` is given the sizes and the complexity as soon as they are final and runs
-    /// next to clone detection and the design signals (a command starts writing them out there).
+    /// `whenFinished` is given each `FinishedPart` as soon as it is final, from the thread that
+    /// made it: up to three threads at once.
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
-                        whileFinishing early: (SizeMetrics, ComplexityMetrics) -> Void = { _, _ in }) throws -> CodeMetrics {
+                        whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let (tree, analyses, designs, windows) = try Self.walkAndAnalyze(root, subfolder: subfolder, walker: walker,
                                                                          detector: CloneDetector(minTokens: options.minTokens))
@@ -59,16 +85,21 @@ public struct MetricsAnalyzer: Sendable {
         let manifests = Manifests.read(in: folder)
         size.notes += manifests.notes
         let complete = size
-        // Clone detection, the design model's signals and the caller's work need each other's nothing.
-        let (duplication, design) = Self.concurrently({
-            DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
-        }, {
-            DesignReading.read(tree, designs: designs, sizes: complete, dependencies: manifests.dependencies).map { design in
+        // The design model's signals, clone detection and the caller's work need each other's
+        // nothing. The design signals take longest: first, so that a worker starts on them at once.
+        let (design, duplication) = Self.concurrently({
+            let design = DesignReading.read(tree, designs: designs, sizes: complete, dependencies: manifests.dependencies).map { design in
                 var design = design
                 design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
                 return (design.overEngineering(), design.structural())
             }
-        }, alongside: { early(complete, complexity) })
+            if let design { whenFinished(.design(design.0, design.1)) }
+            return design
+        }, {
+            let duplication = DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
+            whenFinished(.duplication(duplication))
+            return duplication
+        }, alongside: { whenFinished(.sizeAndComplexity(complete, complexity)) })
         // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
         // the bench corpus) while the caller goes on with the result.
         Self.releaseAside((tree, analyses, designs, windows, duplicationInput))

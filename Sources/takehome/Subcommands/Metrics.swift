@@ -27,16 +27,25 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let analyzer = MetricsAnalyzer(options: MetricsOptions(minTokens: minTokens))
-        // For JSON, sizes and complexity (most of the text) are written while the rest is computed.
-        var prewritten: [PrewrittenJSON] = []
-        let metrics = try analyzer.analyze(URL(fileURLWithPath: path), whileFinishing: { size, complexity in
-            guard format == .json else { return }
-            prewritten = [try? PrewrittenJSON(size, depth: 1), try? PrewrittenJSON(complexity, depth: 1)].compactMap { $0 }
+        // For JSON, each part of the metrics is written as soon as it is final, on the thread
+        // that made it, while the rest is computed; the document splices them in.
+        let prewritten = PrewrittenParts(), writesJSON = format == .json
+        let metrics = try analyzer.analyze(URL(fileURLWithPath: path), whenFinished: { part in
+            guard writesJSON else { return }
+            prewritten.add((try? part.prewritten(depth: 1)) ?? [])
         }).report
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
-        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten))
+        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.all))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
     }
+}
+
+/// The JSON of the parts of the metrics written ahead, gathered from the threads that wrote them.
+private final class PrewrittenParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [PrewrittenJSON] = []
+    func add(_ written: [PrewrittenJSON]) { lock.withLock { parts += written } }
+    var all: [PrewrittenJSON] { lock.withLock { parts } }
 }

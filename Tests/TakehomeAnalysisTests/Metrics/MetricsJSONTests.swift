@@ -21,22 +21,42 @@ import Testing
         #expect(try JSONDecoder().decode(Report.Metrics.self, from: written) == metrics)
     }
 
-    /// The sizes and complexity handed out while the analysis finishes, written ahead at the depth
-    /// `takehome metrics` places them (copied) or at the top (re-indented), stand in for
-    /// themselves byte for byte; an empty folder's parts hold empty lists.
+    /// The parts handed out while the analysis finishes (sizes and complexity, duplication, the
+    /// design signals), written ahead at the depth `takehome metrics` places them (copied) or at
+    /// the top (re-indented), stand in for themselves byte for byte; an empty folder's parts hold
+    /// empty lists (and it has no design signals).
     @Test(arguments: ["Assignments", "Sources/TakehomeCore", ""])
     func partsWrittenWhileTheAnalysisFinishesAreTheSameBytes(_ folder: String) throws {
         let root = folder.isEmpty ? FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())") : Self.repository.appendingPathComponent(folder)
         if folder.isEmpty { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false) }
         defer { if folder.isEmpty { try? FileManager.default.removeItem(at: root) } }
-        var early: (SizeMetrics, ComplexityMetrics)?
-        let metrics = try MetricsAnalyzer().analyze(root, whileFinishing: { early = ($0, $1) }).report
-        #expect(early?.0 == metrics.size && early?.1 == metrics.complexity, "the parts handed out are the final ones")
+        let handedOut = HandedOut()
+        let metrics = try MetricsAnalyzer().analyze(root, whenFinished: handedOut.add).report
+        var early = Report.Metrics()
+        for part in handedOut.parts {
+            switch part {
+            case .sizeAndComplexity(let size, let complexity): early.size = size; early.complexity = complexity
+            case .duplication(let duplication): early.duplication = duplication
+            case .design(let overEngineering, let structural):
+                early.overEngineering = overEngineering
+                early.testability = TestabilityMetrics(structural: structural)
+            }
+        }
+        #expect(early == metrics, "the parts handed out are the final ones, each once")
+        #expect(handedOut.parts.count == (folder.isEmpty ? 2 : 3))
         let whole = String(decoding: try ReportCoding.encode(metrics: metrics), as: UTF8.self)
         for depth in [0, 1] {
-            let parts = [try PrewrittenJSON(metrics.size!, depth: depth), try PrewrittenJSON(metrics.complexity!, depth: depth)]
+            let parts = try handedOut.parts.flatMap { try $0.prewritten(depth: depth) }
             #expect(String(decoding: try ReportCoding.encode(metrics: metrics, prewritten: parts), as: UTF8.self) == whole, "written at depth \(depth)")
         }
+    }
+
+    /// The parts `analyze` hands out, from whichever threads.
+    private final class HandedOut: @unchecked Sendable {
+        private let lock = NSLock()
+        private var handedOut: [CodeMetrics.FinishedPart] = []
+        @Sendable func add(_ part: CodeMetrics.FinishedPart) { lock.withLock { handedOut.append(part) } }
+        var parts: [CodeMetrics.FinishedPart] { lock.withLock { handedOut } }
     }
 
     /// In a whole report, `metrics.complexity` sits two levels down: a part written one level down
