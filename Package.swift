@@ -16,10 +16,11 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
-        // C surfaces: libgit2 through pkg-config, zlib for .tar.gz, and a fork/exec helper that
-        // applies rlimits, a new session and a cgroup before exec (what posix_spawn cannot do).
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2",
-                       providers: [.apt(["libgit2-dev"])]),
+        // C surfaces: libgit2's headers and its functions, loaded from the shared library when a
+        // fetch first needs them (libgit2-dev at build time, libgit2-1.5 at run time), zlib for
+        // .tar.gz, and a fork/exec helper that applies rlimits, a new session and a cgroup before
+        // exec (what posix_spawn cannot do).
+        .target(name: "CLibGit2"),
         .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSandboxSpawn"),
         // libseccomp through pkg-config, and the sandbox's seccomp program built with it.

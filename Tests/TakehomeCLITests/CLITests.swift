@@ -157,6 +157,24 @@ final class Workspace {
     #expect(workspace.leftovers.isEmpty)
 }
 
+/// takehome loads libgit2 when a fetch first needs it: without it, a grade stops with exit 69 and
+/// the install command, while metrics (which never fetches) runs as usual.
+@Test func missingLibgit2NamesTheInstallCommandAndMetricsRunsWithoutIt() async throws {
+    let workspace = try Workspace()
+    let repo = try workspace.repository(ofSample: "clean")
+    let absent = ["TAKEHOME_LIBGIT2": workspace.url.appendingPathComponent("libgit2.so.1.5").path]
+    for source in ["file://\(repo.path)", repo.path] {
+        let run = try await takehome(["grade", source, "--assignment", assignment.path], environment: absent, tmp: workspace.tmp)
+        #expect(run.status == 69, "\(run.stderr)")
+        #expect(run.stderr.contains("libgit2 1.5 cannot be loaded"), "\(run.stderr)")
+        #expect(run.stderr.contains("apt-get install libgit2-1.5"), "\(run.stderr)")
+    }
+    let metrics = try await takehome(["metrics", repo.path, "--format", "json"], environment: absent, tmp: workspace.tmp)
+    #expect(metrics.status == 0, "\(metrics.stderr)")
+    #expect(metrics.stdout.contains("\"complexity\""))
+    #expect(workspace.leftovers.isEmpty, "\(workspace.leftovers)")
+}
+
 @Test func gradeWritesReportsAndMasksForCandidates() async throws {
     let workspace = try Workspace()
     let repo = try workspace.repository(ofSample: "buggy")

@@ -77,7 +77,7 @@ struct SourceOrigin: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue {
-                kind = GitRepository.openExactly(path) != nil ? .localRepository : .folder
+                kind = try GitRepository.openExactly(path) != nil ? .localRepository : .folder
                 location = path
                 return
             }

@@ -1,4 +1,5 @@
 import CLibGit2
+import TakehomeCore
 
 /// A failed libgit2 call: its return code and the message of `git_error_last()` at that moment.
 struct GitError: Error, CustomStringConvertible {
@@ -33,9 +34,21 @@ func gitCheck(_ code: Int32, _ call: String) throws -> Int32 {
     return code
 }
 
-/// libgit2's global state, initialised once for the process before the first call.
+/// libgit2, loaded (takehome does not link it: see CLibGit2's shim.h) and initialised once for
+/// the process before the first call.
 enum Libgit2 {
-    private static let initialised: Bool = { git_libgit2_init() > 0 }()
+    private static let loaded: Result<Void, TakehomeError> = {
+        var message = [CChar](repeating: 0, count: 512)
+        guard takehome_libgit2_load(&message, UInt(message.count)) == 0 else {
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return .failure(TakehomeError(.unavailable, "libgit2 \(LIBGIT2_SOVERSION) cannot be loaded (\(reason)): "
+                + "apt-get install libgit2-\(LIBGIT2_SOVERSION)"))
+        }
+        _ = git_libgit2_init()
+        return .success(())
+    }()
 
-    static func ensureInitialised() { _ = initialised }
+    /// Loads and initialises libgit2 on first use; throws (exit 69, with the install command)
+    /// when its shared library is missing.
+    static func ensureInitialised() throws { try loaded.get() }
 }

@@ -9,8 +9,8 @@ final class GitRepository {
     deinit { git_repository_free(pointer) }
 
     /// Opens the repository at exactly `path` (a work tree with `.git` or a bare repository), or nil.
-    static func openExactly(_ path: String) -> GitRepository? {
-        Libgit2.ensureInitialised()
+    static func openExactly(_ path: String) throws -> GitRepository? {
+        try Libgit2.ensureInitialised()
         var repository: OpaquePointer?
         guard git_repository_open_ext(&repository, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil) == 0,
               let repository else { return nil }
@@ -22,7 +22,7 @@ final class GitRepository {
 
     /// Clones `url` into a new bare repository at `path`, reporting progress to `guardian`.
     static func cloneBare(_ url: String, to path: String, guardian: TransferGuard) throws -> GitRepository {
-        Libgit2.ensureInitialised()
+        try Libgit2.ensureInitialised()
         var options = git_clone_options()
         try gitCheck(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "git_clone_options_init")
         options.bare = 1

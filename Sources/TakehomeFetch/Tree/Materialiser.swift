@@ -33,7 +33,7 @@ extension Materialiser {
     /// Clones into a temporary bare repository, then writes the commit's tree blob by blob (raw:
     /// no filters, no hooks, no checkout).
     /// The repository a `file://` URL or a path names, when it is on this machine.
-    static func localRepository(_ url: String) -> GitRepository? {
+    static func localRepository(_ url: String) throws -> GitRepository? {
         var path = url
         if url.lowercased().hasPrefix("file://") {
             path = String(url.dropFirst("file://".count)).removingPercentEncoding ?? String(url.dropFirst("file://".count))
@@ -41,7 +41,7 @@ extension Materialiser {
             return nil
         }
         guard path.hasPrefix("/") else { return nil }
-        return GitRepository.openExactly(path)
+        return try GitRepository.openExactly(path)
     }
 
     /// Bytes of regular files under `objects/` (loose objects and packs), not following links.
@@ -62,7 +62,7 @@ extension Materialiser {
         let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job, ssh: SSHAccess(url: url, environment: environment))
         let repository: GitRepository
         var bytesRead: Int64?
-        if let local = Self.localRepository(url) {
+        if let local = try Self.localRepository(url) {
             // A repository on this machine is read in place: its objects are the submission, and
             // their size on disk is what the byte cap measures. No second object store is made.
             let size = Self.objectStoreBytes(local.gitDirectory)
