@@ -43,7 +43,7 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
             put { $0.append(utf8Of: (value as! Decimal).description) }
         } else if T.self == [FunctionMetrics].self {
             FunctionMetrics.write(value as! [FunctionMetrics], into: tree, array: tree.container(of: member, kind: .array))
-        } else if let written = tree.prewritten.first(where: { ObjectIdentifier($0.type) == ObjectIdentifier(T.self) }) {
+        } else if let written = tree.prewritten.first(where: { $0.type == ObjectIdentifier(T.self) }) {
             tree.setPrewritten(of: member, written)
         } else {
             try value.encode(to: self)

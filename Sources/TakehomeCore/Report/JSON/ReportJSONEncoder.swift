@@ -29,13 +29,13 @@ enum ReportJSONEncoder {
 /// anywhere deeper it is re-indented.
 public struct PrewrittenJSON: Sendable {
     /// The part's type: a report holds one value of each type written ahead.
-    let type: any Encodable.Type
+    let type: ObjectIdentifier
     let json: [UInt8]
     let depth: Int
 
     /// Writes `part`'s JSON now, indented for a member `depth` levels deep.
     public init<Part: Encodable>(_ part: Part, depth: Int = 0) throws {
-        type = Part.self
+        type = ObjectIdentifier(Part.self)
         json = Array(try ReportJSONEncoder.encode(part, depth: depth))
         self.depth = depth
     }
