@@ -26,10 +26,14 @@ private var mainHeapEnd: UInt { UInt(bitPattern: sbrk(0)) - 1 }
 /// On a thread of its own, after that thread advised its heap: the flags of the mapping its
 /// blocks come from (its arena's heap, or the main heap when glibc gave it the main arena), and
 /// of its stack, which nobody advised.
+/// Before advising, the thread frees a small block another thread allocated: glibc keeps it in
+/// the freeing thread's cache, where a small probe would find it and advise the wrong arena.
 private func adviseOnNewThread() throws -> (heap: Set<String>, stack: Set<String>) {
     final class Seen: @unchecked Sendable { var heap: Set<String> = [], stack: Set<String> = [], failure: Error? }
     let seen = Seen(), done = DispatchSemaphore(value: 0)
+    let foreign = UInt(bitPattern: malloc(1))
     let thread = Thread {
+        free(UnsafeMutableRawPointer(bitPattern: foreign))
         HugePageHeaps.adviseThisThreadsHeap()
         // Under the default mmap threshold (128 KB): from the arena's heap, not a mapping of its own.
         let block = malloc(64 << 10)!

@@ -24,6 +24,9 @@ public enum HugePageHeaps {
     static let arenaHeapSize = 64 << 20
     /// How far `enable` grows the program break at once (malloc's top pad comes on top).
     static let mainArenaReserve = 48 << 20
+    /// The probe's size: above the largest of the per-thread caches (1 032 bytes), which hold what
+    /// the thread freed whichever arena it came from, so the chunk is the thread's own arena's.
+    static let probeSize = 4096
     /// A chunk's size field holds this bit when the chunk belongs to an arena other than the main one.
     private static let nonMainArenaBit: UInt = 0x4
 
@@ -47,7 +50,7 @@ public enum HugePageHeaps {
     /// for the main one's; nothing until `enable` is called. Otherwise it costs a malloc, a free
     /// and a lock.
     public static func adviseThisThreadsHeap() {
-        guard let malloc = opaqueMalloc, let chunk = malloc(1) else { return }
+        guard let malloc = opaqueMalloc, let chunk = malloc(probeSize) else { return }
         defer { free(chunk) }
         if isInOtherArena(chunk) {
             let base = UInt(bitPattern: chunk) & ~UInt(arenaHeapSize - 1)
