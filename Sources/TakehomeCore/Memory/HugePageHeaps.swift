@@ -13,7 +13,10 @@ import Glibc
 /// - the main arena (the main thread's) grows the program break: it is grown once, by more than a
 ///   run needs, and advised whole (a later extension would be a new mapping without the advice);
 /// - every other thread's arena is a 64 MB reservation aligned to its size (glibc's
-///   `HEAP_MAX_SIZE`), found from any chunk it hands out, and advised whole.
+///   `HEAP_MAX_SIZE`), found from any chunk it hands out, and advised whole. The kernel maps a
+///   2 MB page only where all of it is writable, and such a heap is made writable as far as it is
+///   used plus malloc's top pad: an arena made before `MallocTuning` raised the pad grows a few
+///   pages at a time and gets none (at times a worker's 2 500 faults were all 4 KB pages).
 /// A thread's heap is advised the first time it calls `adviseThisThreadsHeap` (the analysis's
 /// worker threads do when they start) or `enable`.
 ///
