@@ -2,28 +2,23 @@ import Foundation
 import Testing
 @testable import TakehomeCore
 
-/// What the kernel shows for the mapping that holds `address` (/proc/self/smaps): its "VmFlags"
-/// and its "AnonHugePages" in kB.
-private func mapping(holding address: UInt) throws -> (flags: Set<String>, hugePagesKB: Int) {
+/// The flags the kernel shows for the mapping that holds `address` (/proc/self/smaps "VmFlags").
+private func mappingFlags(holding address: UInt) throws -> Set<String> {
     // Read to the end: /proc files report no size, and a sized read stops after the first page.
     let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/self/smaps"))
     defer { try? file.close() }
     let smaps = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
-    var holds = false, hugePagesKB = 0
+    var holds = false
     for line in smaps.split(separator: "\n") {
         if let dash = line.firstIndex(of: "-"), let space = line.firstIndex(of: " "), dash < space,
            let start = UInt(line[..<dash], radix: 16), let end = UInt(line[line.index(after: dash)..<space], radix: 16) {
             holds = (start..<end).contains(address)
-        } else if holds, line.hasPrefix("AnonHugePages:") {
-            hugePagesKB = Int(line.split(separator: " ")[1]) ?? 0
         } else if holds, line.hasPrefix("VmFlags:") {
-            return (Set(line.dropFirst("VmFlags:".count).split(separator: " ").map(String.init)), hugePagesKB)
+            return Set(line.dropFirst("VmFlags:".count).split(separator: " ").map(String.init))
         }
     }
     throw CocoaError(.fileReadCorruptFile)
 }
-
-private func mappingFlags(holding address: UInt) throws -> Set<String> { try mapping(holding: address).flags }
 
 /// The last byte below the program break: the main arena's heap.
 private var mainHeapEnd: UInt { UInt(bitPattern: sbrk(0)) - 1 }
@@ -71,30 +66,4 @@ private func adviseOnNewThread() throws -> (heap: Set<String>, stack: Set<String
     HugePageHeaps.adviseMainHeap(from: mainHeapEnd)
     let flags = try mappingFlags(holding: mainHeapEnd)
     #expect(flags.contains("hg"), "main heap mapping flags: \(flags.sorted())")
-}
-
-/// Another arena's heap is made writable only as far as it is used: advised but not grown, its
-/// fresh pages stayed 4 KB (the kernel maps 2 MB only where all of it is writable). Here 16 MB
-/// touched right after the advice are partly 2 MB pages.
-@Test func anAdvisedThreadHeapGetsTwoMegabytePages() throws {
-    final class Seen: @unchecked Sendable { var hugePagesKB: Int?, failure: Error? }
-    let seen = Seen(), done = DispatchSemaphore(value: 0)
-    // As the executable does: with the default thresholds the reserve would be mapped apart.
-    MallocTuning.keepFreedMemory()
-    HugePageHeaps.enable()
-    let thread = Thread {
-        defer { done.signal() }
-        HugePageHeaps.adviseThisThreadsHeap()
-        // 64 KB blocks: under the default mmap threshold, from the arena's heap.
-        let blocks = (0..<256).map { _ in malloc(64 << 10)! }
-        defer { blocks.forEach { free($0) } }
-        // The main arena (which glibc hands a thread when its arenas run out) grows otherwise.
-        guard HugePageHeaps.isInOtherArena(blocks[0]) else { return }
-        for block in blocks { memset(block, 1, 64 << 10) }
-        do { seen.hugePagesKB = try mapping(holding: UInt(bitPattern: blocks[255])).hugePagesKB } catch { seen.failure = error }
-    }
-    thread.start()
-    done.wait()
-    if let failure = seen.failure { throw failure }
-    if let kilobytes = seen.hugePagesKB { #expect(kilobytes >= 2048, "AnonHugePages of the thread's heap: \(kilobytes) kB") }
 }
