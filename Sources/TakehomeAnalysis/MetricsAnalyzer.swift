@@ -16,7 +16,7 @@ public struct CodeMetrics: Sendable, Equatable {
     public var report: Report.Metrics {
         var metrics = Report.Metrics(size: size, complexity: complexity, duplication: duplication)
         metrics.overEngineering = overEngineering
-        if let structural { metrics.testability = FinishedPart.testability(structural) }
+        if let structural { metrics.testability = TestabilityMetrics(structural: structural) }
         return metrics
     }
 
@@ -37,12 +37,8 @@ public struct CodeMetrics: Sendable, Equatable {
                 [try PrewrittenJSON(size, depth: depth), try PrewrittenJSON(complexity, depth: depth)]
             case .duplication(let duplication): [try PrewrittenJSON(duplication, depth: depth)]
             case .design(let overEngineering, let structural):
-                [try PrewrittenJSON(overEngineering, depth: depth), try PrewrittenJSON(Self.testability(structural), depth: depth)]
+                [try PrewrittenJSON(overEngineering, depth: depth), try PrewrittenJSON(TestabilityMetrics(structural: structural), depth: depth)]
             }
-        }
-
-        static func testability(_ structural: StructuralTestabilityMetrics) -> TestabilityMetrics {
-            TestabilityMetrics(structural: structural)
         }
     }
 }

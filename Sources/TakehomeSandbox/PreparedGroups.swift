@@ -1,4 +1,5 @@
 import Foundation
+import TakehomeCore
 
 /// Control-group directories made before they are needed and removed after the run has been read,
 /// on a queue of their own. Making a cgroup-v1 memory group costs about half a millisecond of

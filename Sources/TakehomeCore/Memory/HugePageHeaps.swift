@@ -33,7 +33,9 @@ public enum HugePageHeaps {
     /// A chunk's size field holds this bit when the chunk belongs to an arena other than the main one.
     private static let nonMainArenaBit: UInt = 0x4
 
-    private static let state = Registry()
+    /// Whether advising is on, and the heaps advised so far.
+    private struct State { var enabled = false; var advised: Set<UInt> = []; var mainAdvisedEnd: UInt? }
+    private static let state = Locked(State())
 
     /// malloc, called through a pointer the optimiser cannot see through: it would otherwise drop
     /// the reserve's malloc and free as unused, and fold the read of a chunk's header (outside the
@@ -80,13 +82,5 @@ public enum HugePageHeaps {
     /// Whether malloc's chunk header (the word before the pointer) marks it as another arena's.
     static func isInOtherArena(_ pointer: UnsafeMutableRawPointer) -> Bool {
         pointer.load(fromByteOffset: -MemoryLayout<UInt>.size, as: UInt.self) & nonMainArenaBit != 0
-    }
-
-    /// Whether advising is on, and the heaps advised so far, under one lock.
-    private final class Registry: @unchecked Sendable {
-        struct State { var enabled = false; var advised: Set<UInt> = []; var mainAdvisedEnd: UInt? }
-        private let lock = NSLock()
-        private var state = State()
-        func withLock<T>(_ body: (inout State) -> T) -> T { lock.withLock { body(&state) } }
     }
 }

@@ -29,23 +29,16 @@ struct Metrics: ParsableCommand {
         let analyzer = MetricsAnalyzer(options: MetricsOptions(minTokens: minTokens))
         // For JSON, each part of the metrics is written as soon as it is final, on the thread
         // that made it, while the rest is computed; the document splices them in.
-        let prewritten = PrewrittenParts(), writesJSON = format == .json
+        let prewritten = Locked([PrewrittenJSON]()), writesJSON = format == .json
         let metrics = try analyzer.analyze(URL(fileURLWithPath: path), whenFinished: { part in
             guard writesJSON else { return }
-            prewritten.add((try? part.prewritten(depth: 1)) ?? [])
+            let written = (try? part.prewritten(depth: 1)) ?? []
+            prewritten.withLock { $0 += written }
         }).report
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
-        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.all))
+        case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.withLock { $0 }))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
     }
-}
-
-/// The JSON of the parts of the metrics written ahead, gathered from the threads that wrote them.
-private final class PrewrittenParts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [PrewrittenJSON] = []
-    func add(_ written: [PrewrittenJSON]) { lock.withLock { parts += written } }
-    var all: [PrewrittenJSON] { lock.withLock { parts } }
 }
