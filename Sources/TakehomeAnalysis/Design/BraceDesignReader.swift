@@ -8,7 +8,7 @@ public struct BraceDesignReader: TokenDesignReader {
 
     /// Nil for a language without a design description here (Python and Swift have their own readers).
     public init?(language: SourceLanguage) {
-        guard let description = DesignDescriptions.all[language] else { return nil }
+        guard let description = DesignDescriptions.description(of: language) else { return nil }
         self.description = description
     }
 

@@ -2,9 +2,39 @@
 /// reader sees). Effect patterns: `a.b` is a call chain holding `a` then `b` (`::` reads as `.`),
 /// `a.` a chain starting with `a`, `f(` a free call of `f`, a bare word any chain starting with it.
 enum DesignDescriptions {
-    static let all: [SourceLanguage: DesignDescription] = Dictionary(uniqueKeysWithValues: [
-        javaScript(), typeScript(), java(), kotlin(), cSharp(), go(), rust(), ruby(), c(), cPlusPlus(),
-    ].map { ($0.language, $0) })
+    /// The description of `language`, nil for Python and Swift (read by readers of their own).
+    /// Each is built (its lexer and grammar compiled, about 0.1 ms) the first time it is asked
+    /// for, so that an analysis builds only those of the languages it meets.
+    static func description(of language: SourceLanguage) -> DesignDescription? {
+        switch language {
+        case .javascript: Built.javaScript
+        case .typescript: Built.typeScript
+        case .java: Built.java
+        case .kotlin: Built.kotlin
+        case .csharp: Built.cSharp
+        case .go: Built.go
+        case .rust: Built.rust
+        case .ruby: Built.ruby
+        case .c: Built.c
+        case .cpp: Built.cPlusPlus
+        case .python, .swift: nil
+        }
+    }
+
+    /// One lazily built description per language (a static `let` is built once, on first use,
+    /// safely across threads).
+    private enum Built {
+        static let javaScript = DesignDescriptions.javaScript()
+        static let typeScript = DesignDescriptions.typeScript()
+        static let java = DesignDescriptions.java()
+        static let kotlin = DesignDescriptions.kotlin()
+        static let cSharp = DesignDescriptions.cSharp()
+        static let go = DesignDescriptions.go()
+        static let rust = DesignDescriptions.rust()
+        static let ruby = DesignDescriptions.ruby()
+        static let c = DesignDescriptions.c()
+        static let cPlusPlus = DesignDescriptions.cPlusPlus()
+    }
 
     static func javaScript(_ base: some LanguageDescription = JavaScript()) -> DesignDescription {
         var d = DesignDescription(base)

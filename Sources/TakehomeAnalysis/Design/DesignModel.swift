@@ -3,7 +3,7 @@ import TakehomeCore
 /// What one file declares and does, as the design signals need it, in terms common to every
 /// language: types and the abstractions they extend, functions, calls, instantiations, imports and
 /// module state. One reader per language fills it (`PythonDesignReader`, `SwiftDesignReader`, and
-/// `BraceDesignReader` for the token-engine languages; `DesignReading.readers` says which).
+/// `BraceDesignReader` for the token-engine languages; `DesignReading.reader(for:)` says which).
 public struct FileDesign: Sendable, Equatable {
     public var path: String
     public var kind: CodeKind

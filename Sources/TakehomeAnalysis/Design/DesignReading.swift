@@ -42,28 +42,23 @@ extension SwiftDesignReader: DesignReader {
 /// Builds the design model of a walked tree: every file in a language with a design reader, with
 /// the dependencies the solution's manifests declare (`Manifests`).
 enum DesignReading {
-    /// The design reader of each language that has one; a language missing here is not read.
-    static let readers: [SourceLanguage: any DesignReader] = [
-        .python: PythonDesignReader(),
-        .swift: SwiftDesignReader(),
-        .javascript: BraceDesignReader(language: .javascript)!,
-        .typescript: BraceDesignReader(language: .typescript)!,
-        .java: BraceDesignReader(language: .java)!,
-        .kotlin: BraceDesignReader(language: .kotlin)!,
-        .csharp: BraceDesignReader(language: .csharp)!,
-        .go: BraceDesignReader(language: .go)!,
-        .rust: BraceDesignReader(language: .rust)!,
-        .ruby: BraceDesignReader(language: .ruby)!,
-        .c: BraceDesignReader(language: .c)!,
-        .cpp: BraceDesignReader(language: .cpp)!,
-    ]
+    /// The design reader of `language`, nil for a language the design model does not read. A
+    /// brace language's reader compiles its lexer and grammar the first time it is asked for, so
+    /// an analysis builds only the readers of the languages it meets.
+    static func reader(for language: SourceLanguage) -> (any DesignReader)? {
+        switch language {
+        case .python: PythonDesignReader()
+        case .swift: SwiftDesignReader()
+        case .javascript, .typescript, .java, .kotlin, .csharp, .go, .rust, .ruby, .c, .cpp: BraceDesignReader(language: language)
+        }
+    }
 
     /// The names of the types and functions the starter code declares, in the languages the
     /// design model reads.
     static func declaredNames(in starter: StarterFiles, registry: LanguageRegistry) -> Set<String> {
         var names: Set<String> = []
         for file in starter.files {
-            guard let language = registry.analyzer(for: file.path)?.language, let reader = readers[language] else { continue }
+            guard let language = registry.analyzer(for: file.path)?.language, let reader = reader(for: language) else { continue }
             let design = reader.read(String(decoding: file.bytes, as: UTF8.self), path: file.path, kind: .source)
             names.formUnion(design.types.map(\.name))
             names.formUnion(design.functions.filter { $0.typeName == nil }.map(\.name))
@@ -76,7 +71,7 @@ enum DesignReading {
     /// engine's languages reads the tokens and functions the analysis made, so each file is lexed
     /// and walked once.
     static func analyzeAndRead(_ file: SourceFile) -> (FileAnalysis, FileDesign?) {
-        guard let reader = readers[file.analyzer.language], !reader.readsFilesTogether else {
+        guard let reader = reader(for: file.analyzer.language), !reader.readsFilesTogether else {
             return (file.analyzer.analyze(file.text, path: file.path), nil)
         }
         guard let analyzer = file.analyzer as? TokenAnalyzer, let tokenReader = reader as? any TokenDesignReader else {
@@ -95,14 +90,14 @@ enum DesignReading {
     /// read here, each language's files in one call. The designs keep the walk's order.
     static func read(_ tree: SourceTree, designs: [FileDesign?], sizes: SizeMetrics,
                      dependencies: [DeclaredDependency]) -> DesignAnalysis? {
-        let readable = tree.files.indices.filter { readers[tree.files[$0].analyzer.language] != nil }
+        let readable = tree.files.indices.filter { reader(for: tree.files[$0].analyzer.language) != nil }
         guard readable.contains(where: { tree.files[$0].kind == .source }) else { return nil }
         var designs = designs
-        let together = Dictionary(grouping: readable.filter { readers[tree.files[$0].analyzer.language]!.readsFilesTogether }) {
+        let together = Dictionary(grouping: readable.filter { reader(for: tree.files[$0].analyzer.language)!.readsFilesTogether }) {
             tree.files[$0].analyzer.language
         }
         for (language, indices) in together {
-            let read = readers[language]!.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
+            let read = reader(for: language)!.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
             for (index, design) in zip(indices, read) { designs[index] = design }
         }
         let sourcePaths = Set(readable.map { tree.files[$0] }.filter { $0.kind == .source }.map(\.path))

@@ -23,8 +23,9 @@ import TakehomeCore
 
     @Test func everyTokenLanguageButPythonHasTheBraceReader() {
         for language in SourceLanguage.allCases where language != .python && language != .swift {
-            #expect(DesignReading.readers[language] is BraceDesignReader, "\(language)")
+            #expect(DesignReading.reader(for: language) is BraceDesignReader, "\(language)")
         }
-        #expect(DesignReading.readers[.python] is PythonDesignReader)
+        #expect(DesignReading.reader(for: .python) is PythonDesignReader)
+        #expect(DesignReading.reader(for: .swift) is SwiftDesignReader)
     }
 }

@@ -26,7 +26,7 @@ private let bracePieces = ["class ", "interface ", "fn ", "func ", "fun ", "def 
         let file = SourceFile(path: path, kind: .source, analyzer: analyzer, text: text, notes: [])
         let (analysis, design) = DesignReading.analyzeAndRead(file)
         #expect(analysis == analyzer.analyze(text, path: path), "\(label): analysis")
-        #expect(design == DesignReading.readers[language]!.read(text, path: path, kind: .source), "\(label): design")
+        #expect(design == DesignReading.reader(for: language)!.read(text, path: path, kind: .source), "\(label): design")
     }
 
     @Test(.timeLimit(.minutes(5))) func randomTextReadsTheSameInEveryTokenLanguage() {
