@@ -9,7 +9,7 @@ extension BraceScan {
             if tokens.kinds[index] == .directive { readInclude(index); continue }
             guard tokens.isIdentifier(index) else { continue }
             let name = tokens.texts[index]
-            design.identifierCounts[name, default: 0] += 1
+            design.identifierCounts.add(name)
             if d.importWords.contains(name), index + 1 < tokens.count, tokens.isIdentifier(index + 1) || tokens.kinds[index + 1] == .string
                 || ["(", "{", "*"].contains(text(index + 1)),
                functionAt[index] < 0 || d.language == .rust, statementStart(index) == index {
@@ -91,7 +91,7 @@ extension BraceScan {
         guard d.constructions.contains(.newKeyword), tokens.isIdentifier(index + 1) else { return index }
         let (names, end) = tokens.chain(startingAt: index + 1)
         guard let name = names.last else { return index }
-        for link in stride(from: index + 1, through: end, by: 2) { design.identifierCounts[tokens.texts[link], default: 0] += 1 }
+        for link in stride(from: index + 1, through: end, by: 2) { design.identifierCounts.add(tokens.texts[link]) }
         var next = end + 1, arguments: [String]? = nil
         if text(next) == "<", let group = tokens.typeArguments(at: next) { arguments = compact(group.parts); next = group.close + 1 }
         construct(name, at: end, start: index, typeArguments: arguments)

@@ -17,7 +17,7 @@ public struct FileDesign: Sendable, Equatable {
     /// Modules this file imports (`shiftpay_core.models`).
     public var imports: [String] = []
     /// How often each identifier occurs in the file, for "used anywhere else".
-    public var identifierCounts: [String: Int] = [:]
+    public var identifierCounts = IdentifierCounts()
     /// Module- or class-level mutable state that a function changes.
     public var mutableState: [DesignPlace] = []
     /// Types holding their one shared instance.

@@ -32,8 +32,7 @@ extension PythonBodies {
             }
         }
         for number in imports { readImport(tokens.statements[number], into: &design) }
-        design.identifierCounts.reserveCapacity(facts.names.count)
-        for (entry, name) in facts.names.enumerated() { design.identifierCounts[name] = facts.count(of: entry) }
+        design.identifierCounts = facts.identifierCounts
     }
 
     /// A call's positional arguments, keywords and spreads (`*args`, `**kwargs`).

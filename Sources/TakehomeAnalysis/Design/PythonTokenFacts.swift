@@ -114,6 +114,17 @@ struct PythonTokenFacts {
         self.occurrences = occurrences
     }
 
+    /// How often each of the file's names occurs, by name. The tally is keyed by the hashes of the
+    /// names' bytes, which are those of their texts when the bytes are ASCII; otherwise (bytes that
+    /// are not UTF-8 read as U+FFFD) the names are counted again by their texts.
+    var identifierCounts: IdentifierCounts {
+        let counts = names.indices.map(count(of:))
+        if !namesAreASCII.contains(false) { return IdentifierCounts(tally: tally, counts: counts) }
+        var byText = IdentifierCounts()
+        for (entry, name) in names.enumerated() { byText.add(name, count: counts[entry]) }
+        return byText
+    }
+
     /// How many times the name of entry `entry` occurs in the file.
     func count(of entry: Int) -> Int { Int(offsets[entry + 1] - offsets[entry]) }
 

@@ -79,10 +79,11 @@ extension DesignAnalysis {
     func unusedPrivateMembers(_ source: Source) -> [DesignPlace] {
         // Counted first in the files that declare them, where most are used, then in every other
         // file for the few still at one (per file, over whichever is shorter: its identifiers or
-        // those names, so that the count stays linear).
-        var counts: [String: Int] = [:]
-        var declaredIn: [String: Set<String>] = [:]   // file path: the private names its types declare
-        for each in source.types { for member in each.type.privateMembers { declaredIn[each.file, default: []].insert(member.name) } }
+        // those names, so that the count stays linear). Names are looked up by their `Word`, as the
+        // files' counts keep them.
+        var counts: [Word: Int] = [:]
+        var declaredIn: [String: Set<Word>] = [:]   // file path: the private names its types declare
+        for each in source.types { for member in each.type.privateMembers { declaredIn[each.file, default: []].insert(Word(member.name)) } }
         guard !declaredIn.isEmpty else { return [] }
         for file in files {
             guard let names = declaredIn[file.path] else { continue }
@@ -92,14 +93,14 @@ extension DesignAnalysis {
         for file in files where !rare.isEmpty {
             let declared = declaredIn[file.path] ?? []
             if file.identifierCounts.count < rare.count {
-                for (name, count) in file.identifierCounts where rare.contains(name) && !declared.contains(name) { counts[name]! += count }
+                for (name, count) in file.identifierCounts.entries where rare.contains(name) && !declared.contains(name) { counts[name]! += count }
             } else {
                 for name in rare where !declared.contains(name) { if let count = file.identifierCounts[name] { counts[name]! += count } }
             }
         }
         return source.types.flatMap { each in
             each.type.privateMembers.compactMap { member -> DesignPlace? in
-                guard counts[member.name, default: 0] <= 1 else { return nil }
+                guard counts[Word(member.name), default: 0] <= 1 else { return nil }
                 return DesignPlace(file: each.file, line: member.line, name: "\(each.type.name).\(member.name)", note: member.kind.rawValue)
             }
         }

@@ -7,7 +7,7 @@ struct WordTally {
     private var entryAt: [Int32]
     private var mask: Int
     /// Per entry, in the order first seen.
-    private var entryKeys: [UInt64] = []
+    private(set) var entryKeys: [UInt64] = []
     private(set) var firsts: [Int] = []
     private(set) var counts: [Int] = []
 
@@ -35,19 +35,20 @@ struct WordTally {
     /// Counts `word`, remembering `position` when it is new.
     @inline(__always) mutating func add(_ word: Word, at position: Int) { _ = entry(counting: word, at: position) }
 
-    /// Counts `word`, remembering `position` when it is new: its entry number (the order first seen).
-    @inline(__always) mutating func entry(counting word: Word, at position: Int) -> Int {
+    /// Counts `word` `times` times, remembering `position` when it is new: its entry number (the
+    /// order first seen).
+    @inline(__always) mutating func entry(counting word: Word, times: Int = 1, at position: Int) -> Int {
         let key = Self.key(word)
         let slot = slot(of: key)
         if keys[slot] == key {
             let entry = Int(entryAt[slot])
-            counts[entry] += 1
+            counts[entry] += times
             return entry
         }
         let entry = entryKeys.count
         keys[slot] = key
         entryAt[slot] = Int32(entry)
-        entryKeys.append(key); firsts.append(position); counts.append(1)
+        entryKeys.append(key); firsts.append(position); counts.append(times)
         if entryKeys.count * 2 > keys.count { grow() }
         return entry
     }
@@ -68,6 +69,19 @@ struct WordTally {
     }
 
     func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }
+
+    /// The entry number of `word`, nil when it was never added.
+    func existingEntry(of word: Word) -> Int? {
+        let slot = slot(of: Self.key(word))
+        return keys[slot] == 0 ? nil : Int(entryAt[slot])
+    }
+
+    /// Sets every entry's count at once (one per entry, in entry order), for a caller that counted
+    /// on its own (`entry(of:insertingAt:)`).
+    mutating func setCounts(_ counted: [Int]) {
+        precondition(counted.count == entryKeys.count, "one count per entry")
+        counts = counted
+    }
 
     /// How many distinct words were added.
     var count: Int { entryKeys.count }

@@ -102,7 +102,7 @@ extension SwiftDesignVisitor {
     func count(_ token: TokenSyntax) {
         guard case .identifier = token.tokenKind else { return }
         let name = Self.plain(token)
-        reading.design.identifierCounts[name.hasPrefix("$") ? String(name.dropFirst()) : name, default: 0] += 1
+        reading.design.identifierCounts.add(name.hasPrefix("$") ? String(name.dropFirst()) : name)
     }
 
     /// Whitespace removed: `Map<String, Int>` is `Map<String,Int>`.

@@ -61,7 +61,7 @@ extension OraclePythonBodies {
             }
         }
         for (first, count) in zip(identifiers.firsts, identifiers.counts) {
-            design.identifierCounts[tokens.texts[first], default: 0] += count
+            design.identifierCounts.add(tokens.texts[first], count: count)
         }
     }
 
