@@ -75,16 +75,15 @@ public struct MetricsAnalyzer: Sendable {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
         let (tree, analyses, designs, windows) = try Self.walkAndAnalyze(root, subfolder: subfolder, walker: walker,
                                                                          detector: CloneDetector(minTokens: options.minTokens))
-        let (measuredSize, complexity, duplicationInput) = measure(tree, analyses: analyses, windows: windows)
-        var size = measuredSize
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
-        size.notes += manifests.notes
-        let complete = size
-        // The design model's signals, clone detection and the caller's work need each other's
-        // nothing. The design signals take longest: first, so that a worker starts on them at once.
+        // The design model's signals, clone detection, and the sizes and complexity (with the
+        // caller's work on them) need each other's nothing. The design signals take longest: first,
+        // so that a worker starts on them at once; this thread measures.
+        var measured: (size: SizeMetrics, complexity: ComplexityMetrics)?
         let (design, duplication) = Self.concurrently({
-            let design = DesignReading.read(tree, designs: designs, sizes: complete, dependencies: manifests.dependencies).map { design in
+            let design = DesignReading.read(tree, designs: designs, nloc: analyses.map(\.nloc),
+                                            dependencies: manifests.dependencies).map { design in
                 var design = design
                 design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
                 return (design.overEngineering(), design.structural())
@@ -92,14 +91,21 @@ public struct MetricsAnalyzer: Sendable {
             if let design { whenFinished(.design(design.0, design.1)) }
             return design
         }, {
-            let duplication = DuplicationAnalysis.measure(duplicationInput, minTokens: options.minTokens)
+            let duplication = DuplicationAnalysis.measure(Self.duplicationInput(tree, analyses: analyses, windows: windows),
+                                                          minTokens: options.minTokens)
             whenFinished(.duplication(duplication))
             return duplication
-        }, alongside: { whenFinished(.sizeAndComplexity(complete, complexity)) })
+        }, alongside: {
+            let sizeAndComplexity = measure(tree, analyses: analyses)
+            var size = sizeAndComplexity.size
+            size.notes += manifests.notes
+            measured = (size, sizeAndComplexity.complexity)
+            whenFinished(.sizeAndComplexity(size, sizeAndComplexity.complexity))
+        })
         // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
         // the bench corpus) while the caller goes on with the result.
-        Self.releaseAside((tree, analyses, designs, windows, duplicationInput))
-        var metrics = CodeMetrics(size: complete, complexity: complexity, duplication: duplication)
+        Self.releaseAside((tree, analyses, designs, windows))
+        var metrics = CodeMetrics(size: measured!.size, complexity: measured!.complexity, duplication: duplication)
         metrics.overEngineering = design?.0
         metrics.structural = design?.1
         return metrics
@@ -145,15 +151,13 @@ public struct MetricsAnalyzer: Sendable {
         return (tree, results.map(\.0), results.map(\.1), results.map(\.2))
     }
 
-    /// Sizes and complexity of the analysed files, and their tokens as clone detection takes them.
-    func measure(_ tree: SourceTree, analyses: [FileAnalysis], windows: [[UInt64]])
-        -> (size: SizeMetrics, complexity: ComplexityMetrics, duplicationInput: [DuplicationAnalysis.File]) {
+    /// Sizes and complexity of the analysed files.
+    func measure(_ tree: SourceTree, analyses: [FileAnalysis]) -> (size: SizeMetrics, complexity: ComplexityMetrics) {
         var size = SizeMetrics(leftOut: tree.leftOut, skipped: tree.skipped)
         var languages: [String: LanguageSize] = [:]
         var sourceFunctions: [FunctionMetrics] = [], testFunctions: [FunctionMetrics] = []
         var fileComplexity: [FileComplexity] = []
-        var duplicationInput: [DuplicationAnalysis.File] = []
-        for (index, (file, analysis)) in zip(tree.files, analyses).enumerated() {
+        for (file, analysis) in zip(tree.files, analyses) {
             let language = file.analyzer.language
             let entry = FileSize(path: file.path, language: language.rawValue, kind: file.kind, nloc: analysis.nloc,
                                  commentLines: analysis.commentLines, blankLines: analysis.blankLines,
@@ -168,13 +172,19 @@ public struct MetricsAnalyzer: Sendable {
             languages[language.rawValue] = totals
             size.notes += (file.notes + analysis.notes).map { FileNote(file: file.path, message: $0) }
             fileComplexity.append(FileComplexity(file: file.path, kind: file.kind, functions: analysis.functions))
-            duplicationInput.append(.init(path: file.path, language: language, kind: file.kind, tokens: analysis.cloneTokens,
-                                          windows: windows[index]))
         }
         size.languages = languages.keys.sorted().compactMap { languages[$0] }
         let complexity = ComplexityMetrics(thresholds: options.thresholds, functions: sourceFunctions,
                                            testFunctions: testFunctions, files: fileComplexity)
-        return (size, complexity, duplicationInput)
+        return (size, complexity)
+    }
+
+    /// The analysed files' tokens as clone detection takes them, with the windows hashed ahead.
+    static func duplicationInput(_ tree: SourceTree, analyses: [FileAnalysis], windows: [[UInt64]]) -> [DuplicationAnalysis.File] {
+        zip(tree.files, analyses).enumerated().map { index, pair in
+            DuplicationAnalysis.File(path: pair.0.path, language: pair.0.analyzer.language, kind: pair.0.kind,
+                                     tokens: pair.1.cloneTokens, windows: windows[index])
+        }
     }
 }
 

@@ -86,9 +86,10 @@ enum DesignReading {
     }
 
     /// Nil when no source file is in a language the design model reads. `designs[i]` is
-    /// the design `analyzeAndRead` gave `tree.files[i]`; the files of languages read together are
-    /// read here, each language's files in one call. The designs keep the walk's order.
-    static func read(_ tree: SourceTree, designs: [FileDesign?], sizes: SizeMetrics,
+    /// the design `analyzeAndRead` gave `tree.files[i]`, and `nloc[i]` its lines of code; the files
+    /// of languages read together are read here, each language's files in one call. The designs
+    /// keep the walk's order.
+    static func read(_ tree: SourceTree, designs: [FileDesign?], nloc: [Int],
                      dependencies: [DeclaredDependency]) -> DesignAnalysis? {
         let readable = tree.files.indices.filter { reader(for: tree.files[$0].analyzer.language) != nil }
         guard readable.contains(where: { tree.files[$0].kind == .source }) else { return nil }
@@ -100,8 +101,7 @@ enum DesignReading {
             let read = reader(for: language)!.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
             for (index, design) in zip(indices, read) { designs[index] = design }
         }
-        let sourcePaths = Set(readable.map { tree.files[$0] }.filter { $0.kind == .source }.map(\.path))
-        let nloc = sizes.files.filter { sourcePaths.contains($0.path) }.reduce(0) { $0 + $1.nloc }
-        return DesignAnalysis(files: readable.compactMap { designs[$0] }, dependencies: dependencies, sourceNloc: nloc)
+        let sourceNloc = readable.filter { tree.files[$0].kind == .source }.reduce(0) { $0 + nloc[$1] }
+        return DesignAnalysis(files: readable.compactMap { designs[$0] }, dependencies: dependencies, sourceNloc: sourceNloc)
     }
 }
