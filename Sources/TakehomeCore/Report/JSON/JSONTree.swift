@@ -47,10 +47,24 @@ final class JSONTree {
 
     /// Values of these types are not encoded: the JSON written for them ahead goes in their place.
     let prewritten: [PrewrittenJSON]
+    /// How deep the top-level value is written (`JSONTextWriter.document`'s `depth`).
+    let depth: Int
 
-    init(prewritten: [PrewrittenJSON] = []) {
+    init(prewritten: [PrewrittenJSON] = [], depth: Int = 0) {
         self.prewritten = prewritten
+        self.depth = depth
         members.append(Member())
+    }
+
+    /// How deep the writer writes `member`: the top-level value's depth, plus one per container
+    /// around it.
+    func depth(of member: Int32) -> Int {
+        var depth = self.depth, parent = members[Int(member)].parent
+        while parent >= 0 {
+            depth += 1
+            parent = members[Int(containers[Int(parent)].owner)].parent
+        }
+        return depth
     }
 
     /// Adds a member at the end of `container`, under `key` in an object, holding nothing yet.

@@ -10,7 +10,7 @@ enum ReportJSONEncoder {
     /// At `depth` above 0 the text is indented as a member that deep (`JSONTextWriter.document`).
     static func encode<T: Encodable>(_ value: T, suffix: StaticString = "", prewritten: [PrewrittenJSON] = [],
                                      depth: Int = 0) throws -> Data {
-        let tree = JSONTree(prewritten: prewritten)
+        let tree = JSONTree(prewritten: prewritten, depth: depth)
         try JSONTreeEncoder(tree: tree, member: 0).encodeValue(value)
         guard !tree.isEmpty(0) else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
