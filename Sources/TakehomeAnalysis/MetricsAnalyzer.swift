@@ -105,7 +105,8 @@ public struct MetricsAnalyzer: Sendable {
         // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
         // the bench corpus) while the caller goes on with the result.
         Self.releaseAside((tree, analyses, designs, windows))
-        var metrics = CodeMetrics(size: measured!.size, complexity: measured!.complexity, duplication: duplication)
+        let (size, complexity) = measured!
+        var metrics = CodeMetrics(size: size, complexity: complexity, duplication: duplication)
         metrics.overEngineering = design?.0
         metrics.structural = design?.1
         return metrics

@@ -17,8 +17,6 @@ public struct IdentifierCounts: Sendable, Equatable {
     /// How many distinct identifiers the file holds.
     public var count: Int { tally.count }
 
-    public var isEmpty: Bool { tally.count == 0 }
-
     /// How often `name` occurs; nil when it does not.
     public subscript(name: String) -> Int? { self[Word(name)] }
 

@@ -68,7 +68,7 @@ struct WordTally {
         return entry
     }
 
-    func contains(_ word: Word) -> Bool { keys[slot(of: Self.key(word))] != 0 }
+    func contains(_ word: Word) -> Bool { existingEntry(of: word) != nil }
 
     /// The entry number of `word`, nil when it was never added.
     func existingEntry(of word: Word) -> Int? {

@@ -30,8 +30,6 @@ struct Materialiser {
 }
 
 extension Materialiser {
-    /// Clones into a temporary bare repository, then writes the commit's tree blob by blob (raw:
-    /// no filters, no hooks, no checkout).
     /// The repository a `file://` URL or a path names, when it is on this machine.
     static func localRepository(_ url: String) throws -> GitRepository? {
         var path = url
@@ -58,6 +56,8 @@ extension Materialiser {
         return total
     }
 
+    /// Clones into a temporary bare repository (or reads a repository on this machine in place),
+    /// then writes the commit's tree blob by blob (raw: no filters, no hooks, no checkout).
     func cloneGit(_ url: String, ref: String?, bareRepository: URL) throws -> FetchedSubmission {
         let guardian = TransferGuard(maxBytes: limits.maxBytes.bytes, job: job, ssh: SSHAccess(url: url, environment: environment))
         let repository: GitRepository

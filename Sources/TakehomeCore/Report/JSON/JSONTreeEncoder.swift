@@ -31,7 +31,7 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
 
     /// Encodes `value` into the member, with `JSONEncoder`'s own forms for the types it treats apart:
     /// dates as ISO 8601 text, data as base64, URLs as their absolute string, decimals as numbers;
-    /// the list of functions' metrics, which a report holds thousands of, written straight into the tree.
+    /// the list of functions' metrics, which a report holds thousands of, written straight as its text.
     func encodeValue<T: Encodable>(_ value: T) throws {
         if T.self == Date.self {
             put { $0.appendQuoted((value as! Date).formatted(.iso8601)) }
@@ -41,13 +41,9 @@ struct JSONTreeEncoder: Encoder, SingleValueEncodingContainer, JSONScalarSink {
             put { $0.appendQuoted((value as! URL).absoluteString) }
         } else if T.self == Decimal.self {
             put { $0.append(utf8Of: (value as! Decimal).description) }
-        } else if T.self == [FunctionMetrics].self {
-            let depth = tree.depth(of: member)
-            if depth + 2 < JSONTextWriter.maximumDepth {
-                put { FunctionMetrics.writeJSON(value as! [FunctionMetrics], depth: depth, into: &$0) }
-            } else {
-                FunctionMetrics.write(value as! [FunctionMetrics], into: tree, array: tree.container(of: member, kind: .array))
-            }
+        } else if T.self == [FunctionMetrics].self, case let depth = tree.depth(of: member), depth + 2 < JSONTextWriter.maximumDepth {
+            // Nested too deep for JSON, the list takes the way below, where the writer refuses it.
+            put { FunctionMetrics.writeJSON(value as! [FunctionMetrics], depth: depth, into: &$0) }
         } else if let written = tree.prewritten.first(where: { $0.type == ObjectIdentifier(T.self) }) {
             tree.setPrewritten(of: member, written)
         } else {
@@ -182,22 +178,12 @@ enum JSONNumber {
 }
 
 extension FunctionMetrics {
-    /// The functions as `[FunctionMetrics].encode(to:)` encodes them, written straight into `array`
-    /// (a report holds thousands of functions: the `Encoder` round trip, and the copy of each
-    /// element it makes, were most of writing one). The bytes are checked against `JSONEncoder`'s
-    /// on real folders (MetricsJSONTests), so a field added to the type and not here fails there.
-    static func write(_ functions: [FunctionMetrics], into tree: JSONTree, array: Int32) {
-        functions.withUnsafeBufferPointer { functions in
-            for index in functions.indices {
-                functions[index].writeMembers(into: tree, object: tree.container(of: tree.append(to: array), kind: .object))
-            }
-        }
-    }
-
-    /// The functions' JSON as `JSONTextWriter` writes the members `write(_:into:array:)` adds, for
-    /// an array `depth` levels deep, straight into `text`: the tree holds it as one scalar instead
-    /// of ten members per function (most of the time of writing a report). Keys in the order the
-    /// writer sorts them; the bytes are checked against `JSONEncoder`'s as `write`'s are.
+    /// The functions' JSON as `[FunctionMetrics].encode(to:)` would have `JSONTextWriter` write it,
+    /// for an array `depth` levels deep, straight into `text`: the tree holds it as one scalar
+    /// instead of ten members per function (a report holds thousands of functions, and the
+    /// `Encoder` round trip was most of writing one). Keys in the order the writer sorts them. The
+    /// bytes are checked against `JSONEncoder`'s on real folders (MetricsJSONTests), so a field
+    /// added to the type and not here fails there.
     static func writeJSON(_ functions: [FunctionMetrics], depth: Int, into text: inout ByteBuffer) {
         text.append("[\n")
         functions.withUnsafeBufferPointer { functions in
@@ -231,17 +217,5 @@ extension FunctionMetrics {
         key("\"name\" : "); text.appendQuoted(borrowing: name)
         key("\"nloc\" : "); text.appendInteger(nloc)
         key("\"params\" : "); text.appendInteger(params)
-    }
-
-    private func writeMembers(into tree: JSONTree, object: Int32) {
-        tree.appendScalar(to: object, literalKey: "ccn") { $0.appendInteger(ccn) }
-        tree.appendScalar(to: object, literalKey: "cognitive") { $0.appendInteger(cognitive) }
-        tree.appendScalar(to: object, literalKey: "endLine") { $0.appendInteger(endLine) }
-        tree.appendScalar(to: object, literalKey: "file") { $0.appendQuoted(borrowing: file) }
-        tree.appendScalar(to: object, literalKey: "line") { $0.appendInteger(line) }
-        tree.appendScalar(to: object, literalKey: "maxNesting") { $0.appendInteger(maxNesting) }
-        tree.appendScalar(to: object, literalKey: "name") { $0.appendQuoted(borrowing: name) }
-        tree.appendScalar(to: object, literalKey: "nloc") { $0.appendInteger(nloc) }
-        tree.appendScalar(to: object, literalKey: "params") { $0.appendInteger(params) }
     }
 }
