@@ -19,7 +19,7 @@ demo: build
 test:
 	@bash .ci/deps.sh --with-test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@SWIFT=$(SWIFT) bash .ci/swift-test.sh
 	.build/debug/takehome sandbox audit
 
 # The attack corpus (Sandbox/attacks) against the debug build; `make audit CONFIG=release` for release.
