@@ -91,14 +91,18 @@ enum DesignReading {
     /// keep the walk's order.
     static func read(_ tree: SourceTree, designs: [FileDesign?], nloc: [Int],
                      dependencies: [DeclaredDependency]) -> DesignAnalysis? {
-        let readable = tree.files.indices.filter { reader(for: tree.files[$0].analyzer.language) != nil }
+        // One reader per language met, not one per file.
+        var readable: [Int] = [], together: [(reader: any DesignReader, files: [Int])] = []
+        for (language, indices) in Dictionary(grouping: tree.files.indices, by: { tree.files[$0].analyzer.language }) {
+            guard let reader = reader(for: language) else { continue }
+            readable += indices
+            if reader.readsFilesTogether { together.append((reader, indices)) }
+        }
+        readable.sort()   // the walk's order
         guard readable.contains(where: { tree.files[$0].kind == .source }) else { return nil }
         var designs = designs
-        let together = Dictionary(grouping: readable.filter { reader(for: tree.files[$0].analyzer.language)!.readsFilesTogether }) {
-            tree.files[$0].analyzer.language
-        }
-        for (language, indices) in together {
-            let read = reader(for: language)!.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
+        for (reader, indices) in together {
+            let read = reader.read(indices.map { (tree.files[$0].text, tree.files[$0].path, tree.files[$0].kind) })
             for (index, design) in zip(indices, read) { designs[index] = design }
         }
         let sourceNloc = readable.filter { tree.files[$0].kind == .source }.reduce(0) { $0 + nloc[$1] }
