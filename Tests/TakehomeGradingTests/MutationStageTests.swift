@@ -83,6 +83,23 @@ private func stage(mutants: Int = 40, seconds: Double = 900) throws -> MutationS
         #expect(try await stage().run(project, seed: "tiny") == nil)
     }
 
+    /// `n - 1` → `n + 1` makes the loop endless: its run is stopped by the timeout (of CPU time), and counts
+    /// as killed.
+    @Test(.timeLimit(.minutes(10))) func anEndlessMutantTimesOutAndIsKilled() async throws {
+        let scratch = try Scratch()
+        let project = scratch.url.appendingPathComponent("loop")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try Data("def countdown(n):\n    while n > 0:\n        n = n - 1\n    return n\n".utf8)
+            .write(to: project.appendingPathComponent("loop.py"))
+        try Data("from loop import countdown\n\n\ndef test_countdown():\n    assert countdown(3) == 0\n".utf8)
+            .write(to: project.appendingPathComponent("tests/test_loop.py"))
+        let outcome = try #require(try await stage().run(project, seed: "loop"))
+        let metrics = outcome.metrics
+        #expect(metrics.notMeasured == nil && metrics.run == metrics.selected && metrics.notRun == 0)
+        #expect(metrics.timedOut >= 1 && metrics.timedOut <= metrics.killed)
+        #expect(!metrics.survivors.contains { $0.original == "-" && $0.mutated == "+" })
+    }
+
     @Test(.timeLimit(.minutes(10))) func theCleanSamplesTestsKillMoreThanTheTangles() async throws {
         let stage = try stage(mutants: 10)
         let clean = try #require(try await stage.run(assignmentDirectory.appendingPathComponent("samples/clean"), seed: "s"))

@@ -5,7 +5,10 @@ import TakehomeSandbox
 /// Runs a sample of mutants against the candidate's own tests in the sandbox: first the unmutated
 /// suite (it must find tests and pass), then each mutant in a fresh copy of the submission, in
 /// parallel bounded by cores, each with a timeout derived from the unmutated run, the whole inside
-/// the seconds budget. A mutant is killed when a test fails, errors or the run times out.
+/// the seconds budget. A mutant is killed when a test fails, errors or the run times out. The
+/// timeout is of CPU time, with three times as much wall time for a mutant that waits rather than
+/// runs: on a loaded machine a mutant's run takes longer than the unmutated one did, but not more
+/// CPU, so a slow run is not mistaken for an endless one.
 public struct MutationRunner: Sendable {
     public var runner: SuiteRunner
     public var assignment: Assignment
@@ -33,7 +36,7 @@ public struct MutationRunner: Sendable {
         if budget.mutants == 0 { return finished(notMeasured: "mutation testing is turned off (mutation.mutants: 0)") }
         if sample.isEmpty { return finished(notMeasured: "the source has nothing the mutation operators change") }
 
-        let baseline = try await run(tree: tree, mutant: nil, wall: assignment.limits.wall)
+        let baseline = try await run(tree: tree, mutant: nil, limits: assignment.limits)
         if let reason = Self.unmeasurable(baseline) { return finished(notMeasured: reason) }
         metrics.baselineSeconds = (baseline.wallSeconds * 1000).rounded() / 1000
         let timeout = min(3 * baseline.wallSeconds + 2, assignment.limits.wall.seconds)
@@ -48,7 +51,7 @@ public struct MutationRunner: Sendable {
                 let mutant = sample[next]
                 next += 1
                 group.addTask {
-                    let result = try await run(tree: tree, mutant: mutant, wall: TimeSpan(seconds: timeout))
+                    let result = try await run(tree: tree, mutant: mutant, limits: Self.mutantLimits(timeout: timeout, assignment.limits))
                     return (mutant, Self.verdict(result, baseline: baseline))
                 }
                 return true
@@ -80,8 +83,17 @@ public struct MutationRunner: Sendable {
 
     enum Verdict: Sendable { case killed, timedOut, survived }
 
+    /// A mutant's limits: `timeout` seconds of CPU time and three times that of wall time, each at
+    /// most the assignment's.
+    static func mutantLimits(timeout: Double, _ limits: RunLimits) -> RunLimits {
+        var limited = limits
+        limited.cpu = TimeSpan(seconds: min(timeout, limits.cpu.seconds))
+        limited.wall = TimeSpan(seconds: min(3 * timeout, limits.wall.seconds))
+        return limited
+    }
+
     /// Copies the submission, applies `mutant`, and runs the candidate's tests on the copy.
-    func run(tree: URL, mutant: Mutant?, wall: TimeSpan) async throws -> SuiteRun {
+    func run(tree: URL, mutant: Mutant?, limits: RunLimits) async throws -> SuiteRun {
         let workspace = try RunWorkspace.create()
         defer { workspace.remove() }
         try FileManager.default.copyItem(at: tree, to: workspace.run)
@@ -91,7 +103,7 @@ public struct MutationRunner: Sendable {
             try Data(mutant.apply(to: bytes)).write(to: file, options: .atomic)  // replaces, never follows, a link
         }
         var limited = assignment
-        limited.limits.wall = wall
+        limited.limits = limits
         let outcome = try await runner.run(Self.ownTests, assignment: limited, workspace: workspace, manifest: nil)
         return SuiteRun(result: outcome.result, wallSeconds: outcome.sandbox.wallSeconds,
                         timedOut: outcome.sandbox.limitsHit.contains(.wall) || outcome.sandbox.limitsHit.contains(.cpu))
