@@ -41,6 +41,7 @@ public struct MutationRunner: Sendable {
         metrics.baselineSeconds = (baseline.wallSeconds * 1000).rounded() / 1000
         let timeout = min(3 * baseline.wallSeconds + 2, assignment.limits.wall.seconds)
         metrics.mutantTimeoutSeconds = (timeout * 1000).rounded() / 1000
+        let limits = Self.mutantLimits(timeout: timeout, assignment.limits)
         let deadline = started.addingTimeInterval(budget.seconds.seconds)
 
         var verdicts: [Verdict] = []
@@ -51,7 +52,7 @@ public struct MutationRunner: Sendable {
                 let mutant = sample[next]
                 next += 1
                 group.addTask {
-                    let result = try await run(tree: tree, mutant: mutant, limits: Self.mutantLimits(timeout: timeout, assignment.limits))
+                    let result = try await run(tree: tree, mutant: mutant, limits: limits)
                     return (mutant, Self.verdict(result, baseline: baseline))
                 }
                 return true
