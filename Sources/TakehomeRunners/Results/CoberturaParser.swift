@@ -1,8 +1,5 @@
 import Foundation
 import TakehomeCore
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads Cobertura XML (`coverage.py xml`, gcovr, JaCoCo converters, dotnet coverlet): each
 /// `<class filename=…>` holds `<line number hits [branch condition-coverage="50% (1/2)"]>`.
@@ -10,17 +7,16 @@ import FoundationXML
 public enum CoberturaParser {
     /// Parses `data`; throws when it is not well-formed XML with a `<coverage>` root.
     public static func parse(_ data: Data, root: String) throws -> CoverageData {
-        let delegate = Delegate()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        guard parser.parse(), delegate.sawRoot else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no <coverage> element"
-            throw TakehomeError(.dataError, "the Cobertura coverage file does not parse: \(reason)")
+        var reading = Reading()
+        do {
+            try XMLReader.read(data) { reading.take($0) }
+        } catch let failure as XMLReader.Failure {
+            throw TakehomeError(.dataError, "the Cobertura coverage file does not parse: \(failure)")
         }
+        guard reading.sawRoot else { throw TakehomeError(.dataError, "the Cobertura coverage file does not parse: no <coverage> element") }
         var coverage = CoverageData()
-        let source = delegate.sources.first ?? ""
-        for (filename, file) in delegate.files {
+        let source = reading.sources.first ?? ""
+        for (filename, file) in reading.files {
             let absolute = filename.hasPrefix("/") || source.isEmpty ? filename : source + "/" + filename
             coverage.files[CoverageData.relative(absolute, to: root), default: .init()].merge(file)
         }
@@ -36,7 +32,8 @@ public enum CoberturaParser {
         return (covered, total)
     }
 
-    private final class Delegate: NSObject, XMLParserDelegate {
+    /// The sources and classes read so far, taking the document's events in order.
+    private struct Reading {
         var sawRoot = false
         var sources: [String] = []
         var files: [(String, CoverageData.File)] = []
@@ -44,8 +41,15 @@ public enum CoberturaParser {
         private var inSource = false
         private var text = ""
 
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        mutating func take(_ event: XMLReader.Event) {
+            switch event {
+            case .start(let element, let attributes): start(element, attributes: attributes)
+            case .text(let string): if inSource { text += string }
+            case .end(let element): end(element)
+            }
+        }
+
+        private mutating func start(_ element: String, attributes: [String: String]) {
             switch element {
             case "coverage": sawRoot = true
             case "source": inSource = true; text = ""
@@ -61,11 +65,7 @@ public enum CoberturaParser {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inSource { text += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        private mutating func end(_ element: String) {
             if element == "source" {
                 inSource = false
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,8 +1,5 @@
 import TakehomeCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The test cases of a JUnit XML file (the format pytest, Maven Surefire, go-junit-report and
 /// jest-junit all write), as `classname::name` ids with an outcome.
@@ -19,18 +16,20 @@ public struct JUnitReport: Sendable, Equatable {
 
     /// Parses JUnit XML; throws when the bytes are not well-formed XML with a testsuite root.
     public static func parse(_ data: Data) throws -> JUnitReport {
-        let delegate = Delegate()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        guard parser.parse(), delegate.sawSuite, delegate.closedSuite else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no complete <testsuite> element"
-            throw TakehomeError(.dataError, "the JUnit result file does not parse: \(reason)")
+        var reading = Reading()
+        do {
+            try XMLReader.read(data) { reading.take($0) }
+        } catch let failure as XMLReader.Failure {
+            throw TakehomeError(.dataError, "the JUnit result file does not parse: \(failure)")
         }
-        return JUnitReport(cases: delegate.cases)
+        guard reading.sawSuite, reading.closedSuite else {
+            throw TakehomeError(.dataError, "the JUnit result file does not parse: no complete <testsuite> element")
+        }
+        return JUnitReport(cases: reading.cases)
     }
 
-    private final class Delegate: NSObject, XMLParserDelegate {
+    /// The test cases read so far, taking the document's events in order.
+    private struct Reading {
         var cases: [Case] = []
         var sawSuite = false
         var closedSuite = false
@@ -38,8 +37,15 @@ public struct JUnitReport: Sendable, Equatable {
         private var capturingMessage = false
         private var text = ""
 
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        mutating func take(_ event: XMLReader.Event) {
+            switch event {
+            case .start(let element, let attributes): start(element, attributes: attributes)
+            case .text(let string): if capturingMessage, text.utf8.count < 4096 { text += string }
+            case .end(let element): end(element)
+            }
+        }
+
+        private mutating func start(_ element: String, attributes: [String: String]) {
             switch element {
             case "testsuite", "testsuites":
                 sawSuite = true
@@ -65,11 +71,7 @@ public struct JUnitReport: Sendable, Equatable {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if capturingMessage, text.utf8.count < 4096 { text += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        private mutating func end(_ element: String) {
             switch element {
             case "failure", "error", "skipped":
                 if capturingMessage, current?.message == nil, !text.isEmpty { current?.message = Self.firstLine(text) }
