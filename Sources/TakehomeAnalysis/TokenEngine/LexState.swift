@@ -84,12 +84,13 @@ extension Lexer {
         }
 
         /// Appends a token; `hash` defaults to the FNV-1a of its text (a name or operator passes the
-        /// hash it computed while reading, a directive its word's).
+        /// hash it computed while reading, a directive its word's), and to `Lexer.stringHash` for a
+        /// string literal.
         @inline(__always)
         mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash given: UInt64? = nil) {
             // An escape at the very end of the file steps past it; the token ends with the file.
             let end = min(end, bytes.count)
-            let hash = given ?? fnv1a(bytes, start, end)
+            let hash = given ?? (kind == .string ? Lexer.stringHash : fnv1a(bytes, start, end))
             let first = atLineStart
             tokens.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                                    line: Int32(truncatingIfNeeded: startLine),

@@ -29,22 +29,14 @@ extension Lexer {
     }
 
     /// Reads a literal's body up to its closing text, an interpolation's opener or (on one line) the
-    /// newline. The token's hash is computed while its bytes are read: a long docstring is walked once.
+    /// newline. Bytes that none of these can start are skipped in a tight loop.
     func stringBody(_ formIndex: Int, from start: Int, startLine: Int, _ s: inout LexState) -> Interpolation? {
         let form = forms[formIndex], bytes = s.bytes
         // The form's block of 256 stop flags; `formStops` holds 256 per form, so any byte indexes it.
         let stops = s.stops! + form.stops
-        var hash = StringHash(start: start)
         while s.index < bytes.count {
-            hash.add(upTo: s.index, bytes)                     // the opener, an escape, a doubled quote
-            var cursor = s.index, value = hash.value
-            while cursor < bytes.count {
-                let byte = bytes[cursor]
-                if stops[Int(byte)] { break }
-                value = (value ^ UInt64(byte)) &* fnvPrime
-                cursor += 1
-            }
-            hash = StringHash(value: value, end: cursor)
+            var cursor = s.index
+            while cursor < bytes.count, !stops[Int(bytes[cursor])] { cursor += 1 }
             s.index = cursor
             if cursor == bytes.count { break }
             let byte = bytes[cursor]
@@ -57,19 +49,19 @@ extension Lexer {
                     s.index += 2 * form.close.count; continue
                 }
                 s.index += form.close.count
-                s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
+                s.emit(.string, start, s.index, line: startLine)
                 return nil
             }
             if let interpolation = form.interpolation, let openLength = opensInterpolation(interpolation, s) {
                 if openLength == 0 { s.index += 2; continue }          // `{{` is a literal brace
-                s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
+                s.emit(.string, start, s.index, line: startLine)
                 s.index += openLength
                 return Interpolation(form: formIndex, depth: 0)
             }
             if byte == 10 {
                 if !form.multiline {
                     s.note("string", "unterminated string on line \(startLine)")
-                    s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
+                    s.emit(.string, start, s.index, line: startLine)
                     return nil
                 }
                 s.newline(at: s.index)
@@ -77,28 +69,8 @@ extension Lexer {
             s.index += 1
         }
         s.note("string", "unterminated string from line \(startLine) runs to the end of the file")
-        s.emit(.string, start, s.index, line: startLine, hash: hash.through(s.index, bytes))
+        s.emit(.string, start, s.index, line: startLine)
         return nil
-    }
-
-    /// The FNV-1a of a literal's bytes from its start up to `end`, extended as the reader moves on.
-    struct StringHash {
-        var value = fnvBasis, end: Int
-
-        init(start: Int) { end = start }
-        init(value: UInt64, end: Int) { self.value = value; self.end = end }
-
-        /// Adds the bytes from `end` up to `position` (never past the file's end).
-        @inline(__always) mutating func add(upTo position: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            let limit = min(position, bytes.count)
-            while end < limit { value = (value ^ UInt64(bytes[end])) &* fnvPrime; end += 1 }
-        }
-
-        /// The hash of the bytes up to `position`, as `emit` clamps a token to the file's end.
-        @inline(__always) mutating func through(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            add(upTo: position, bytes)
-            return value
-        }
     }
 
     /// The length of the interpolation opener at the cursor, 0 for an escaped `{{`, nil for none.

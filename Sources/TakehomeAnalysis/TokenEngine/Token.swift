@@ -5,7 +5,9 @@ public enum TokenKind: UInt8, Sendable {
 
 /// The tokens of one file, stored column-wise so that a 10 MB file stays a few flat arrays.
 /// `hash` is `CloneToken.hash` of the token's text (a directive's: of its word), so words are
-/// compared by hash, never by String; clone detection normalises strings and numbers itself.
+/// compared by hash, never by String; clone detection normalises strings and numbers itself. A
+/// string literal's is `Lexer.stringHash`, whatever its text: nothing compares literals by hash
+/// (their texts are read where they matter), and a docstring's bytes are then skipped, not hashed.
 struct TokenStream {
     var kinds: [TokenKind] = []
     var starts: [Int32] = []

@@ -48,6 +48,16 @@ import TakehomeAnalysis
         ])
     }
 
+    @Test func aTemplatePieceBetweenTwoInterpolationsIsNoClosingBrace() {
+        // `}${` between two interpolations is a piece of the string whose text is `}`: it closes
+        // nothing, so the arrow keeps its ternary (CCN 2) and `g` its `&&` and `?:` (CCN 3).
+        let source = "const f = (d) => `${d.a}${d.b ? 1 : 2}`\nfunction g(x) {\n  return `${x}${x && x.y}${x ? `<${x}>` : ''}`\n}\n"
+        #expect(Measured.of(JavaScript(), source) == [
+            Measured("f", line: 1, endLine: 1, nloc: 1, ccn: 2, cognitive: 1, params: 1, maxNesting: 0),
+            Measured("g", line: 2, endLine: 4, nloc: 3, ccn: 3, cognitive: 2, params: 1, maxNesting: 0),
+        ])
+    }
+
     @Test func anArrowAsAPropertyValueIsAFunction() {
         // `skip: t => ...` is an arrow with one parameter named skip (as lizard names it): its two `||` count
         // for it, CCN 3; the arrow inside `some` is its own function with CCN 1.

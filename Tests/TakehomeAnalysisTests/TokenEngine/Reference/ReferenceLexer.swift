@@ -148,11 +148,12 @@ struct ReferenceLexer: Sendable {
             return column
         }
 
-        /// Appends a token; `hash` defaults to the FNV-1a of its text (a directive passes its word's).
+        /// Appends a token; `hash` defaults to the FNV-1a of its text (a directive passes its word's),
+        /// and to `Lexer.stringHash` for a string literal.
         mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, line startLine: Int, hash given: UInt64? = nil) {
             // An escape at the very end of the file steps past it; the token ends with the file.
             let end = min(end, bytes.count)
-            let hash = given ?? fnv1a(bytes, start, end)
+            let hash = given ?? (kind == .string ? Lexer.stringHash : fnv1a(bytes, start, end))
             let first = atLineStart
             file.raw.append(RawToken(hash: hash, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                                      line: Int32(truncatingIfNeeded: startLine),
