@@ -8,12 +8,8 @@ public enum CoberturaParser {
     /// Parses `data`; throws when it is not well-formed XML with a `<coverage>` root.
     public static func parse(_ data: Data, root: String) throws -> CoverageData {
         var reading = Reading()
-        do {
-            try XMLReader.read(data) { reading.take($0) }
-        } catch let failure as XMLReader.Failure {
-            throw TakehomeError(.dataError, "the Cobertura coverage file does not parse: \(failure)")
-        }
-        guard reading.sawRoot else { throw TakehomeError(.dataError, "the Cobertura coverage file does not parse: no <coverage> element") }
+        try XMLReader.read(data, resultFile: "Cobertura coverage file") { reading.take($0) }
+        guard reading.sawRoot else { throw XMLReader.notParsed("Cobertura coverage file", "no <coverage> element") }
         var coverage = CoverageData()
         let source = reading.sources.first ?? ""
         for (filename, file) in reading.files {

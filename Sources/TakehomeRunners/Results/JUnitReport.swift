@@ -17,14 +17,8 @@ public struct JUnitReport: Sendable, Equatable {
     /// Parses JUnit XML; throws when the bytes are not well-formed XML with a testsuite root.
     public static func parse(_ data: Data) throws -> JUnitReport {
         var reading = Reading()
-        do {
-            try XMLReader.read(data) { reading.take($0) }
-        } catch let failure as XMLReader.Failure {
-            throw TakehomeError(.dataError, "the JUnit result file does not parse: \(failure)")
-        }
-        guard reading.sawSuite, reading.closedSuite else {
-            throw TakehomeError(.dataError, "the JUnit result file does not parse: no complete <testsuite> element")
-        }
+        try XMLReader.read(data, resultFile: "JUnit result file") { reading.take($0) }
+        guard reading.sawSuite, reading.closedSuite else { throw XMLReader.notParsed("JUnit result file", "no complete <testsuite> element") }
         return JUnitReport(cases: reading.cases)
     }
 

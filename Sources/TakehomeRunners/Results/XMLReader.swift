@@ -1,4 +1,5 @@
 import Foundation
+import TakehomeCore
 
 /// Reads the XML of the result files (JUnit, Cobertura) as events in document order: each
 /// element's start with its attributes, its text and CDATA, its end. Only a well-formed document is
@@ -44,6 +45,20 @@ struct XMLReader {
     static func read(_ data: Data, _ handle: (Event) throws -> Void) throws {
         var reader = XMLReader(data)
         try reader.document(handle)
+    }
+
+    /// `read` for the result file described as `file`: a failure is `notParsed(file, ...)`.
+    static func read(_ data: Data, resultFile file: String, _ handle: (Event) -> Void) throws {
+        do {
+            try read(data, handle)
+        } catch let failure as Failure {
+            throw notParsed(file, "\(failure)")
+        }
+    }
+
+    /// The data error (exit 65) of a result file that does not parse, or lacks what it must hold.
+    static func notParsed(_ file: String, _ reason: String) -> TakehomeError {
+        TakehomeError(.dataError, "the \(file) does not parse: \(reason)")
     }
 
     private mutating func document(_ handle: (Event) throws -> Void) throws {
@@ -245,14 +260,13 @@ struct XMLReader {
     @discardableResult private mutating func skipSpace() -> Bool {
         let start = index
         while index < bytes.count, [Byte.space, Byte.tab, Byte.newline, Byte.carriageReturn].contains(bytes[index]) {
-            if bytes[index] == Byte.newline || (bytes[index] == Byte.carriageReturn && !(index + 1 < bytes.count && bytes[index + 1] == Byte.newline)) {
-                line += 1
-            }
+            countLine()
             index += 1
         }
         return index > start
     }
 
+    /// Counts a line when the byte at `index` ends one (`\n`, or a `\r` not followed by `\n`).
     private mutating func countLine() {
         if bytes[index] == Byte.newline || (bytes[index] == Byte.carriageReturn && !(index + 1 < bytes.count && bytes[index + 1] == Byte.newline)) {
             line += 1
