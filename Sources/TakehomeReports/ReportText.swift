@@ -47,6 +47,7 @@ enum ReportText {
     /// spaces, other control characters (an ANSI escape could repaint a reviewer's terminal)
     /// become visible caret notation.
     static func oneLine(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }  // printable ASCII: nothing to change
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {

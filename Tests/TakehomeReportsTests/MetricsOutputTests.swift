@@ -33,6 +33,19 @@ import TakehomeCore
         #expect(MetricsCSV.cell("-5") == "-5")
     }
 
+    @Test func columnsLineUpByCharactersNotBytes() {
+        // "café" is 5 bytes and 4 characters; the second name spells its é as e + U+0301.
+        let lines = MetricsTable.aligned(["NAME", "CCN"], rows: [["café", "3"], ["cafe\u{301}s", "12"], ["plain", "1"]], right: [1])
+        #expect(lines == ["NAME   CCN", "café     3", "cafe\u{301}s   12", "plain    1"])
+        #expect(MetricsTable.aligned(nil, rows: [["a", ""], ["bb", "x "]], right: []) == ["a", "bb  x"])
+    }
+
+    @Test func candidateTextIsShownOnOneLineWithoutItsControlCharacters() {
+        #expect(ReportText.oneLine("Rates.for_day") == "Rates.for_day")
+        #expect(ReportText.oneLine("a\u{1B}[2Jb\tc\r\nd\u{7F}") == "a^[[2Jb c  d^?")
+        #expect(ReportText.oneLine("x\u{202E}y\u{85}é") == "x\\u{202e}y\\u{85}é")
+    }
+
     @Test func emptyMetricsStillRenderTotals() {
         let empty = Report.Metrics(size: SizeMetrics(), complexity: ComplexityMetrics(thresholds: Thresholds(), functions: [],
                                    testFunctions: [], files: []), duplication: DuplicationMetrics(minTokens: 50))

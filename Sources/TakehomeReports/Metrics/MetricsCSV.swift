@@ -25,8 +25,8 @@ public enum MetricsCSV {
 
     static func cell(_ text: String) -> String {
         var text = text
-        if let first = text.first, "=+-@".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return text }
+        if let first = text.utf8.first, "=+-@".utf8.contains(first), Int(text) == nil { text = "'" + text }
+        guard text.utf8.contains(where: { ",\"\n\r".utf8.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -82,21 +82,35 @@ public enum MetricsTable {
         return sections
     }
 
-    /// Rows padded into columns two spaces apart; `right` columns are right-aligned.
+    /// Rows padded into columns two spaces apart; `right` columns are right-aligned. A cell's width
+    /// is its count of characters (its byte count when it is all ASCII, as names and numbers mostly
+    /// are); each line is put together as bytes, its trailing spaces dropped.
     static func aligned(_ header: [String]?, rows: [[String]], right: Set<Int>) -> [String] {
         let all = (header.map { [$0] } ?? []) + rows
-        let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return all.map { row in
-            let cells = row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return right.contains(column) ? padding + cell : cell + padding
+        let cellWidths = all.map { $0.map(width) }
+        var widths: [Int] = []
+        for row in cellWidths {
+            for (column, cellWidth) in row.enumerated() {
+                if column == widths.count { widths.append(cellWidth) } else { widths[column] = max(widths[column], cellWidth) }
             }
-            var line = cells.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            return line
+        }
+        let rightAligned = widths.indices.map(right.contains)
+        let space = UInt8(ascii: " ")
+        return zip(all, cellWidths).map { row, rowWidths in
+            var line: [UInt8] = []
+            line.reserveCapacity(widths.reduce(2 * widths.count, +) + 16)
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += [space, space] }
+                let padding = repeatElement(space, count: widths[column] - rowWidths[column])
+                if rightAligned[column] { line += padding; line += cell.utf8 } else { line += cell.utf8; line += padding }
+            }
+            while line.last == space { line.removeLast() }
+            return String(decoding: line, as: UTF8.self)
         }
     }
+
+    /// How many columns `cell` takes: its characters.
+    private static func width(_ cell: String) -> Int { cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count }
 
     private static func safe(_ text: String) -> String { ReportText.oneLine(text) }
 }
