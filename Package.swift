@@ -54,10 +54,12 @@ let package = Package(
         // Static analysis: per-function complexity, size and duplication, reading files only.
         // Swift through swift-syntax, every other language through one token engine.
         .target(name: "TakehomeAnalysis", dependencies: [
-            "TakehomeCore",
+            "TakehomeCore", "CThreadPlacement",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
         ]),
+        // Threads started on a CPU other than their maker's (GNU affinity calls Swift does not import).
+        .target(name: "CThreadPlacement"),
         // Renderers: one per output format, Report in, text out.
         .target(name: "TakehomeReports", dependencies: ["TakehomeCore"]),
         // The pipeline: fetch → stage → sandbox → score → report.

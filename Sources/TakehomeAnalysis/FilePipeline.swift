@@ -7,8 +7,10 @@ import TakehomeCore
 /// so that no core waits for the walk to end. Results are kept by each file's place in walk order.
 ///
 /// The thread that runs the walk analyses too once the walk is done, and waits only for files a
-/// worker has taken: a worker that never got a thread (the dispatch pool busy with callers that
-/// are waiting themselves, as in a test run or a grade of many submissions) is never waited for.
+/// worker has taken: a worker that has not started yet (or that `PlacedThread` had to hand to a
+/// dispatch pool busy with callers that are waiting themselves) is never waited for. Another
+/// thread may join at any time (`join`), as `takehome metrics` does once it has parsed its command
+/// line.
 final class FilePipeline<Result>: @unchecked Sendable {
     private let condition = NSCondition()
     private var files: [SourceFile] = []
@@ -23,7 +25,7 @@ final class FilePipeline<Result>: @unchecked Sendable {
     /// worker threads analyse the files added so far; then this thread analyses what is left.
     /// Returns what the walk returned and every file's result, in walk order.
     func run<Walked>(helpers: Int, walk: () throws -> Walked) rethrows -> (Walked, [Result]) {
-        for _ in 0..<helpers { DispatchQueue.global().async { HugePageHeaps.adviseThisThreadsHeap(); self.drain() } }
+        for _ in 0..<helpers { PlacedThread.start { HugePageHeaps.adviseThisThreadsHeap(); self.drain() } }
         let walked: Walked
         do {
             walked = try walk()
@@ -34,8 +36,21 @@ final class FilePipeline<Result>: @unchecked Sendable {
         condition.lock(); finished = true; condition.broadcast(); condition.unlock()
         drain()
         condition.lock(); defer { condition.unlock() }
-        while analysed < files.count { condition.wait() }
-        return (walked, results.map { $0! })
+        while analysed < (abandoned ? taken : files.count) { condition.wait() }
+        // The caller owns the results from now on: none is kept here (a pipeline may outlive them).
+        let finished = abandoned ? [] : results.map { $0! }
+        files = []; results = []
+        return (walked, finished)
+    }
+
+    /// Analyses files alongside the thread running `run` until every file has been taken: for a
+    /// thread that becomes free after the walk has started.
+    func join() { drain() }
+
+    /// Hands out no more files, and `run` waits only for those already taken: the results are not
+    /// wanted any more. The walk itself runs to its end.
+    func abandon() {
+        condition.lock(); abandoned = true; condition.broadcast(); condition.unlock()
     }
 
     /// Hands a file the walk has read to the workers.

@@ -44,7 +44,7 @@ public struct CodeMetrics: Sendable, Equatable {
 }
 
 /// How the analysis measures.
-public struct MetricsOptions: Sendable {
+public struct MetricsOptions: Sendable, Equatable {
     /// The shortest run of equal tokens reported as a clone.
     public var minTokens = 50
     /// Files larger than this are skipped with a note.
@@ -73,8 +73,45 @@ public struct MetricsAnalyzer: Sendable {
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
                         whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
-        let (tree, analyses, designs, windows) = try Self.walkAndAnalyze(root, subfolder: subfolder, walker: walker,
-                                                                         detector: CloneDetector(minTokens: options.minTokens))
+        let pipeline = Self.perFilePipeline(minTokens: options.minTokens)
+        let walked = try pipeline.run(helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+            try walker.walk(root, subfolder: subfolder, found: pipeline.add)
+        }
+        return finish(PerFilePass(walked), root: root, subfolder: subfolder, starter: starter, whenFinished: whenFinished)
+    }
+
+    /// Begins analysing all of `root` (the standard languages, no starter code) on a thread of its
+    /// own and returns at once; `BegunAnalysis.finish` waits for it and gives what `analyze` would.
+    /// `takehome metrics` begins while it parses its command line: the walk and the first files'
+    /// analysis use the CPU that parsing leaves idle.
+    public static func begin(_ root: URL, options: MetricsOptions = MetricsOptions()) -> BegunAnalysis {
+        let begun = BegunAnalysis(root: root, options: options, pipeline: perFilePipeline(minTokens: options.minTokens))
+        PlacedThread.start {
+            HugePageHeaps.adviseThisThreadsHeap()
+            let analyzer = MetricsAnalyzer(options: options)  // compiles the languages' lexers on this thread
+            let walker = SourceTreeWalker(registry: analyzer.registry, maxFileBytes: options.maxFileBytes, starter: StarterFiles())
+            begun.settle(analyzer, Result {
+                // Alone until the caller joins: the other CPU is busy with the caller until then.
+                try begun.pipeline.run(helpers: 0) { try walker.walk(root, subfolder: ".", found: begun.pipeline.add) }
+            })
+        }
+        return begun
+    }
+
+    /// Each file's analysis, design model and clone windows (hashed here, in parallel, rather than
+    /// by clone detection on one core).
+    static func perFilePipeline(minTokens: Int) -> FilePipeline<PerFilePass.Result> {
+        let detector = CloneDetector(minTokens: minTokens)
+        return FilePipeline { file in
+            let (analysis, design) = DesignReading.analyzeAndRead(file)
+            return (analysis, design, detector.windows(of: analysis.cloneTokens))
+        }
+    }
+
+    /// What follows the per-file pass: the sizes and complexity, clone detection and the design
+    /// model's signals, at the same time.
+    func finish(_ pass: consuming PerFilePass, root: URL, subfolder: String, starter: StarterFiles,
+                whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void) -> CodeMetrics {
         let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
         let manifests = Manifests.read(in: folder)
         // The design model's signals, clone detection, and the sizes and complexity (with the
@@ -82,7 +119,7 @@ public struct MetricsAnalyzer: Sendable {
         // so that a worker starts on them at once; this thread measures.
         var measured: (size: SizeMetrics, complexity: ComplexityMetrics)?
         let (design, duplication) = Self.concurrently({
-            let design = DesignReading.read(tree, designs: designs, nloc: analyses.map(\.nloc),
+            let design = DesignReading.read(pass.tree, designs: pass.designs, nloc: pass.analyses.map(\.nloc),
                                             dependencies: manifests.dependencies).map { design in
                 var design = design
                 design.starterNames = DesignReading.declaredNames(in: starter, registry: registry)
@@ -91,12 +128,12 @@ public struct MetricsAnalyzer: Sendable {
             if let design { whenFinished(.design(design.0, design.1)) }
             return design
         }, {
-            let duplication = DuplicationAnalysis.measure(Self.duplicationInput(tree, analyses: analyses, windows: windows),
+            let duplication = DuplicationAnalysis.measure(Self.duplicationInput(pass.tree, analyses: pass.analyses, windows: pass.windows),
                                                           minTokens: options.minTokens)
             whenFinished(.duplication(duplication))
             return duplication
         }, alongside: {
-            let sizeAndComplexity = measure(tree, analyses: analyses)
+            let sizeAndComplexity = measure(pass.tree, analyses: pass.analyses)
             var size = sizeAndComplexity.size
             size.notes += manifests.notes
             measured = (size, sizeAndComplexity.complexity)
@@ -104,7 +141,7 @@ public struct MetricsAnalyzer: Sendable {
         })
         // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
         // the bench corpus) while the caller goes on with the result.
-        Self.releaseAside((tree, analyses, designs, windows))
+        Self.releaseAside(consume pass)
         let (size, complexity) = measured!
         var metrics = CodeMetrics(size: size, complexity: complexity, duplication: duplication)
         metrics.overEngineering = design?.0
@@ -118,16 +155,19 @@ public struct MetricsAnalyzer: Sendable {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
     }
 
-    /// Runs `first`, `second` and `third` at the same time (three threads, which the system shares
-    /// out over the cores) and returns the first two results. This thread runs `third`, then
-    /// whichever of the others no worker thread has started: it never waits on a worker that did
-    /// not get a thread.
+    /// Runs `first`, `second` and `third` at the same time, on this thread and one worker thread
+    /// per other CPU (two at most), and returns the first two results. This thread runs `third`,
+    /// then whichever of the others no worker thread has started: it never waits on a worker that
+    /// did not get a thread. No more threads than CPUs: a step sharing its CPU with another would
+    /// end later (on two CPUs the first, the longest, has one to itself).
     static func concurrently<A, B>(_ first: () -> A, _ second: () -> B, alongside third: () -> Void = {}) -> (A, B) {
         var firstResult: A?, secondResult: B?
         withoutActuallyEscaping({ firstResult = first() }) { runFirst in
             withoutActuallyEscaping({ secondResult = second() }) { runSecond in
                 let tasks = ClaimableTasks([runFirst, runSecond])
-                for _ in 0..<2 { DispatchQueue.global().async { HugePageHeaps.adviseThisThreadsHeap(); tasks.claimAndRun() } }
+                for _ in 0..<min(2, ProcessInfo.processInfo.activeProcessorCount - 1) {
+                    PlacedThread.start { HugePageHeaps.adviseThisThreadsHeap(); tasks.claimAndRun() }
+                }
                 HugePageHeaps.adviseThisThreadsHeap()  // on the main thread: what its heap grew by in the per-file pass
                 third()
                 tasks.claimAndRun()
@@ -135,21 +175,6 @@ public struct MetricsAnalyzer: Sendable {
             }
         }
         return (firstResult!, secondResult!)
-    }
-
-    /// Walks the folder while worker threads analyse the files it has read: each file's analysis,
-    /// design model and clone windows (hashed here, in parallel, rather than by clone detection on
-    /// one core), in walk order.
-    static func walkAndAnalyze(_ root: URL, subfolder: String, walker: SourceTreeWalker, detector: CloneDetector) throws
-        -> (tree: SourceTree, analyses: [FileAnalysis], designs: [FileDesign?], windows: [[UInt64]]) {
-        let pipeline = FilePipeline { file in
-            let (analysis, design) = DesignReading.analyzeAndRead(file)
-            return (analysis, design, detector.windows(of: analysis.cloneTokens))
-        }
-        let (tree, results) = try pipeline.run(helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
-            try walker.walk(root, subfolder: subfolder, found: pipeline.add)
-        }
-        return (tree, results.map(\.0), results.map(\.1), results.map(\.2))
     }
 
     /// Sizes and complexity of the analysed files.

@@ -25,16 +25,28 @@ struct Metrics: ParsableCommand {
         guard minTokens >= 10 else { throw ValidationError("--min-tokens must be at least 10") }
     }
 
+    /// The analysis `Takehome.main` began before parsing, from the command line's first argument
+    /// after `metrics`.
+    static let begun = Locked<BegunAnalysis?>(nil)
+
     func run() throws {
-        let analyzer = MetricsAnalyzer(options: MetricsOptions(minTokens: minTokens))
+        let root = URL(fileURLWithPath: path), options = MetricsOptions(minTokens: minTokens)
         // For JSON, each part of the metrics is written as soon as it is final, on the thread
         // that made it, while the rest is computed; the document splices them in.
         let prewritten = Locked([PrewrittenJSON]()), writesJSON = format == .json
-        let metrics = try analyzer.analyze(URL(fileURLWithPath: path), whenFinished: { part in
+        let whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { part in
             guard writesJSON else { return }
             let written = (try? part.prewritten(depth: 1)) ?? []
             prewritten.withLock { $0 += written }
-        }).report
+        }
+        let begun = Self.begun.withLock { begun in defer { begun = nil }; return begun }
+        let metrics: Report.Metrics
+        if let begun, begun.root == root, begun.options == options {
+            metrics = try begun.finish(whenFinished: whenFinished).report
+        } else {
+            begun?.cancel()
+            metrics = try MetricsAnalyzer(options: options).analyze(root, whenFinished: whenFinished).report
+        }
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
         case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.withLock { $0 }))

@@ -5,8 +5,9 @@ import Synchronization
 
 /// The walk hands its files to worker threads as it reads them: every file is analysed once, the
 /// results come back in walk order whatever thread finished first, and a walk that fails ends the
-/// run with its error instead of leaving workers waiting. With every dispatch thread blocked (a
-/// grade of many submissions at once), the caller does all the work rather than wait for a worker.
+/// run with its error instead of leaving workers waiting. A thread may join the walking one late,
+/// and an abandoned run stops handing out files. With every dispatch thread blocked (a grade of many
+/// submissions at once), the caller does all the work rather than wait for a worker.
 @Suite(.timeLimit(.minutes(1))) struct FilePipelineTests {
     private func file(_ index: Int) -> SourceFile {
         let path = "f\(index).py"
@@ -44,6 +45,53 @@ import Synchronization
                 throw Unreadable()
             }
         }
+    }
+
+    @Test func aThreadThatJoinsLateAnalysesAlongsideTheWalkingThread() {
+        // The walking thread analyses nothing until its walk ends, and its walk ends only once the
+        // joining thread has analysed a file (or after 10 s).
+        let joiner = Mutex<pthread_t?>(nil), byJoiner = Mutex(0), results = Mutex<[String]>([])
+        let done = DispatchSemaphore(value: 0)
+        let pipeline = FilePipeline { file in
+            if joiner.withLock({ $0.map { pthread_equal($0, pthread_self()) != 0 } ?? false }) { byJoiner.withLock { $0 += 1 } }
+            return file.path
+        }
+        Thread.detachNewThread {
+            let (_, walked) = pipeline.run(helpers: 0) {
+                for index in 0..<200 { pipeline.add(file(index)) }
+                for _ in 0..<10_000 where byJoiner.withLock({ $0 == 0 }) { usleep(1_000) }
+            }
+            results.withLock { $0 = walked }
+            done.signal()
+        }
+        joiner.withLock { $0 = pthread_self() }
+        pipeline.join()
+        done.wait()
+        #expect(results.withLock { $0 } == (0..<200).map { "f\($0).py" })
+        #expect(byJoiner.withLock { $0 } > 0)
+    }
+
+    @Test func anAbandonedRunHandsOutNoMoreFiles() {
+        let analysed = Mutex(0)
+        let pipeline = FilePipeline { file in analysed.withLock { $0 += 1 }; return file.path }
+        let (walked, results) = pipeline.run(helpers: 0) { () -> Int in
+            for index in 0..<30 { pipeline.add(file(index)) }
+            pipeline.abandon()
+            return 30
+        }
+        // No helper, so nothing was taken while the walk ran, and nothing after.
+        #expect(walked == 30 && results.isEmpty && analysed.withLock { $0 } == 0)
+    }
+
+    @Test func aPlacedThreadMayRunOnEveryCPUTheProcessMay() async {
+        @Sendable func allowedCPUs() -> String {
+            let status = (try? String(contentsOfFile: "/proc/thread-self/status", encoding: .utf8)) ?? ""
+            return status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }.map(String.init) ?? "none"
+        }
+        let onThread = await withCheckedContinuation { continuation in
+            PlacedThread.start { continuation.resume(returning: (allowedCPUs(), Thread.isMainThread)) }
+        }
+        #expect(onThread.0 == allowedCPUs() && onThread.0 != "none" && !onThread.1)
     }
 
     @Test func anEmptyWalkGivesNoResults() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TakehomeCore
 @testable import TakehomeAnalysis
+import Synchronization
 
 private let registry = LanguageRegistry([LineAnalyzer(), LineAnalyzer.ruby])
 
@@ -121,5 +122,39 @@ private func submission() throws -> ScratchTree {
         #expect(first.size.files.map(\.path) == first.size.files.map(\.path).sorted())
         #expect(first.complexity.functions.map(\.file) == first.size.files.map(\.path))
         #expect(first.size.skipped.count == 64)
+    }
+
+    /// `takehome metrics PATH` begins the analysis before its command line is parsed.
+    @Test func aBegunAnalysisFinishesWithWhatAnalyzeGives() throws {
+        let scratch = try submission()
+        for index in 0..<40 { try scratch.write("pkg/m\(index).py", toyFunction("f\(index)", lines: 8, seed: index % 3)) }
+        let begun = MetricsAnalyzer.begin(scratch.url)
+        usleep(2_000)   // the caller parses: the walk and the first files are the begun thread's
+        let parts = Mutex<[String]>([])
+        let finished = try begun.finish(whenFinished: { part in
+            parts.withLock { $0.append("\(part)".prefix { $0 != "(" }.description) }
+        })
+        #expect(finished == (try MetricsAnalyzer().analyze(scratch.url)))
+        #expect(finished.complexity.functions.count == 43 && finished.duplication.clones.count > 0)
+        #expect(parts.withLock { $0.sorted() } == ["design", "duplication", "sizeAndComplexity"])
+        #expect(begun.root == scratch.url && begun.options == MetricsOptions())
+    }
+
+    @Test func aBegunAnalysisOfAFolderThatCannotBeOpenedThrowsWhatAnalyzeThrows() throws {
+        let scratch = try ScratchTree()
+        let missing = scratch.url.appendingPathComponent("nowhere"), file = try scratch.write("notes.txt", "x\n")
+        for root in [missing, file] {
+            let expected = #expect(throws: TakehomeError.self) { try MetricsAnalyzer().analyze(root) }
+            let begun = #expect(throws: TakehomeError.self) { try MetricsAnalyzer.begin(root).finish() }
+            #expect(begun != nil && begun == expected && begun?.exitCode == .dataError)
+        }
+    }
+
+    @Test func aCancelledBegunAnalysisLeavesTheFolderToAnotherAnalysis() throws {
+        let scratch = try submission()
+        let begun = MetricsAnalyzer.begin(scratch.url)
+        begun.cancel()
+        let strict = try MetricsAnalyzer(options: MetricsOptions(minTokens: 80)).analyze(scratch.url)
+        #expect(strict.duplication.minTokens == 80 && strict.size.files.count == 3)
     }
 }

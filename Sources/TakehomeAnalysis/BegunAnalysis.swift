@@ -1,0 +1,57 @@
+import Foundation
+
+/// The per-file pass's results in walk order: the tree walked and, per file, its analysis, design
+/// model and clone windows.
+struct PerFilePass {
+    typealias Result = (FileAnalysis, FileDesign?, [UInt64])
+    var tree: SourceTree
+    var analyses: [FileAnalysis]
+    var designs: [FileDesign?]
+    var windows: [[UInt64]]
+
+    init(_ walked: (SourceTree, [Result])) {
+        tree = walked.0
+        analyses = walked.1.map(\.0); designs = walked.1.map(\.1); windows = walked.1.map(\.2)
+    }
+}
+
+/// An analysis of a whole folder begun by `MetricsAnalyzer.begin`: its walk and per-file pass run
+/// on a thread of their own from the start; `finish` analyses files alongside that thread, then
+/// measures the rest as `MetricsAnalyzer.analyze` does.
+public final class BegunAnalysis: @unchecked Sendable {
+    /// What it was begun with: a caller that wants another folder or other options must not finish it.
+    public let root: URL
+    public let options: MetricsOptions
+    let pipeline: FilePipeline<PerFilePass.Result>
+    private let condition = NSCondition()
+    /// Set once by the beginning thread: its analyser and how the walk and per-file pass ended.
+    private var outcome: (analyzer: MetricsAnalyzer, walked: Result<(SourceTree, [PerFilePass.Result]), any Error>)?
+
+    init(root: URL, options: MetricsOptions, pipeline: FilePipeline<PerFilePass.Result>) {
+        self.root = root; self.options = options; self.pipeline = pipeline
+    }
+
+    /// Called by the beginning thread when the pass has ended.
+    func settle(_ analyzer: MetricsAnalyzer, _ walked: Result<(SourceTree, [PerFilePass.Result]), any Error>) {
+        condition.lock(); defer { condition.unlock() }
+        outcome = (analyzer, walked)
+        condition.broadcast()
+    }
+
+    /// The analysis's result, or the error `analyze` would have thrown (the folder cannot be
+    /// opened: exit 65). `whenFinished` is as `analyze`'s. Called at most once.
+    public func finish(whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
+        pipeline.join()
+        condition.lock()
+        while outcome == nil { condition.wait() }
+        let analyzer = outcome!.analyzer, walked = outcome!.walked
+        outcome = nil
+        condition.unlock()
+        // Nothing else holds the per-file results: `finish` hands them to a worker to free.
+        let pass = PerFilePass(try walked.get())
+        return analyzer.finish(consume pass, root: root, subfolder: ".", starter: StarterFiles(), whenFinished: whenFinished)
+    }
+
+    /// Stops analysing files (the walk runs to its end): for an analysis the caller no longer wants.
+    public func cancel() { pipeline.abandon() }
+}
