@@ -129,7 +129,10 @@ if let mutation, mutation.notMeasured == nil, mutation.seconds > 0 {
 // 4. Static analysis: takehome against lizard on the same ~100 000 lines of real Python (CPython's
 // standard library on this machine). As hyperfine does: each tool runs once untimed (the page
 // cache, the loader, Python's bytecode cache), then both alternate BENCH_ANALYSIS_RUNS times; the
-// ratios are of medians. Peak memory is the largest of `takehome metrics`'s runs.
+// ratios are of medians. takehome runs five times in each turn, lizard (some 30 times longer) once:
+// a virtual machine's speed changes from second to second, and five of takehome's 50 ms runs sample
+// five moments where lizard's runs span seconds; 25 samples in the same stretch of time give a
+// steadier median. Peak memory is the largest of `takehome metrics`'s runs.
 let corpusSource = ProcessInfo.processInfo.environment["BENCH_CORPUS"]
     ?? (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib").filter { $0.hasPrefix("python3.") }.sorted().last)
         .map { "/usr/lib/\($0)" } ?? "/usr/lib/python3"
@@ -172,18 +175,21 @@ let oursSucceeded: (Int32) -> Bool = { $0 == 0 }, lizardSucceeded: (Int32) -> Bo
 var warmUp = AnalysisRuns(), takehomeRuns = AnalysisRuns(), lizardRuns = AnalysisRuns()
 warmUp.record(oursCommand, succeeded: oursSucceeded)
 warmUp.record(lizardCommand, succeeded: lizardSucceeded)
+let takehomeRunsPerTurn = 5
 for _ in 0..<analysisRuns {
-    takehomeRuns.record(oursCommand, succeeded: oursSucceeded)
+    for _ in 0..<takehomeRunsPerTurn { takehomeRuns.record(oursCommand, succeeded: oursSucceeded) }
     lizardRuns.record(lizardCommand, succeeded: lizardSucceeded)
 }
 if !takehomeRuns.failed {
     let oursWall = median(takehomeRuns.walls), oursCPU = median(takehomeRuns.cpus)
     // CPU time (user + sys) is printed too: on a shared machine it is the steadier comparison.
     let versus = lizardRuns.failed ? "lizard not run (python3 -m pip install lizard)" : String(
-        format: "lizard %.2f s (CPU %.2f s), ratio %.1fx faster by wall, %.1fx by CPU (target ≥ 30x)",
-        median(lizardRuns.walls), median(lizardRuns.cpus), median(lizardRuns.walls) / oursWall, median(lizardRuns.cpus) / max(oursCPU, 0.001))
-    print(String(format: "analysis  %d lines of Python from %@, median of %d runs after a warm-up: takehome %.3f s (CPU %.3f s), %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
-                 corpusLines, corpusSource, analysisRuns, oursWall, oursCPU, versus, Double(takehomeRuns.peak) / 1_048_576))
+        format: "lizard %.2f s (%.2f–%.2f s, CPU %.2f s), ratio %.1fx faster by wall, %.1fx by CPU (target ≥ 30x)",
+        median(lizardRuns.walls), lizardRuns.walls.min() ?? 0, lizardRuns.walls.max() ?? 0, median(lizardRuns.cpus),
+        median(lizardRuns.walls) / oursWall, median(lizardRuns.cpus) / max(oursCPU, 0.001))
+    print(String(format: "analysis  %d lines of Python from %@, after a warm-up, medians of %d takehome and %d lizard runs: takehome %.3f s (%.3f–%.3f s, CPU %.3f s), %@; takehome peak memory %.0f MB (target ≤ 100 MB)",
+                 corpusLines, corpusSource, takehomeRuns.walls.count, lizardRuns.walls.count, oursWall, takehomeRuns.walls.min() ?? 0,
+                 takehomeRuns.walls.max() ?? 0, oursCPU, versus, Double(takehomeRuns.peak) / 1_048_576))
 } else {
     print("analysis  `\(takehomeBinary) metrics` failed: build it with `swift build -c release --product takehome`")
 }
