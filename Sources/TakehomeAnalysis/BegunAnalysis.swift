@@ -47,7 +47,7 @@ public final class BegunAnalysis: @unchecked Sendable {
         let analyzer = outcome!.analyzer, walked = outcome!.walked
         outcome = nil
         condition.unlock()
-        // Nothing else holds the per-file results: `finish` hands them to a worker to free.
+        // `finish` hands the per-file results to a worker to free, once it and `walked` are done.
         let pass = PerFilePass(try walked.get())
         return analyzer.finish(consume pass, root: root, subfolder: ".", starter: StarterFiles(), whenFinished: whenFinished)
     }
