@@ -5,7 +5,8 @@ import PackageDescription
 /// through accessor functions instead of by mangled name. A name is resolved at run time by
 /// searching all of the binary's protocol conformances (about 11 800, swift-syntax's among them)
 /// once per generic requirement, each time a type is first used. make bench's corpus: CPU −3 ms,
-/// wall −1 ms per `metrics` run, with the same output.
+/// wall −1 ms per `metrics` run, with the same output. The Makefile's release builds pass the same
+/// flag to every module, the dependencies too (`-Xswiftc`).
 let releaseSwiftSettings: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
 ]
