@@ -72,11 +72,9 @@ public struct MetricsAnalyzer: Sendable {
     /// made it: up to three threads at once.
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
                         whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
-        let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
-        let pipeline = Self.perFilePipeline(minTokens: options.minTokens)
-        let walked = try pipeline.run(helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
-            try walker.walk(root, subfolder: subfolder, found: pipeline.add)
-        }
+        let walked = try walkAndAnalyze(root, subfolder: subfolder, starter: starter,
+                                        through: Self.perFilePipeline(minTokens: options.minTokens),
+                                        helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         return finish(PerFilePass(walked), root: root, subfolder: subfolder, starter: starter, whenFinished: whenFinished)
     }
 
@@ -89,13 +87,20 @@ public struct MetricsAnalyzer: Sendable {
         PlacedThread.start {
             HugePageHeaps.adviseThisThreadsHeap()
             let analyzer = MetricsAnalyzer(options: options)  // compiles the languages' lexers on this thread
-            let walker = SourceTreeWalker(registry: analyzer.registry, maxFileBytes: options.maxFileBytes, starter: StarterFiles())
             begun.settle(analyzer, Result {
                 // Alone until the caller joins: the other CPU is busy with the caller until then.
-                try begun.pipeline.run(helpers: 0) { try walker.walk(root, subfolder: ".", found: begun.pipeline.add) }
+                try analyzer.walkAndAnalyze(root, subfolder: ".", starter: StarterFiles(), through: begun.pipeline, helpers: 0)
             })
         }
         return begun
+    }
+
+    /// Walks `subfolder` of `root` on this thread, handing each file it reads to `pipeline`, whose
+    /// `helpers` worker threads (and this thread, once the walk is done) analyse them.
+    func walkAndAnalyze(_ root: URL, subfolder: String, starter: StarterFiles, through pipeline: FilePipeline<PerFilePass.Result>,
+                        helpers: Int) throws -> (SourceTree, [PerFilePass.Result]) {
+        let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
+        return try pipeline.run(helpers: helpers) { try walker.walk(root, subfolder: subfolder, found: pipeline.add) }
     }
 
     /// Each file's analysis, design model and clone windows (hashed here, in parallel, rather than
