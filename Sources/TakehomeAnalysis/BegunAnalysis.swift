@@ -1,16 +1,19 @@
 import Foundation
 
-/// The per-file pass's results in walk order: the tree walked and, per file, its analysis, design
-/// model and clone windows.
+/// The per-file pass's results in walk order: the tree walked, the folder's manifests and, per
+/// file, its analysis, design model and clone windows.
 struct PerFilePass {
     typealias Result = (FileAnalysis, FileDesign?, [UInt64])
+    /// What the walking thread gives: the tree, and the manifests it read once the walk was done.
+    typealias Walked = (tree: SourceTree, manifests: Manifests.Reading)
     var tree: SourceTree
+    var manifests: Manifests.Reading
     var analyses: [FileAnalysis]
     var designs: [FileDesign?]
     var windows: [[UInt64]]
 
-    init(_ walked: (SourceTree, [Result])) {
-        tree = walked.0
+    init(_ walked: (Walked, [Result])) {
+        tree = walked.0.tree; manifests = walked.0.manifests
         analyses = walked.1.map(\.0); designs = walked.1.map(\.1); windows = walked.1.map(\.2)
     }
 }
@@ -23,16 +26,19 @@ public final class BegunAnalysis: @unchecked Sendable {
     public let root: URL
     public let options: MetricsOptions
     let pipeline: FilePipeline<PerFilePass.Result>
+    /// The beginning thread once the pass has ended: `finish` hands it one of the steps after the
+    /// pass, and the freeing of the per-file data.
+    let standby = StandbyThread()
     private let condition = NSCondition()
     /// Set once by the beginning thread: its analyser and how the walk and per-file pass ended.
-    private var outcome: (analyzer: MetricsAnalyzer, walked: Result<(SourceTree, [PerFilePass.Result]), any Error>)?
+    private var outcome: (analyzer: MetricsAnalyzer, walked: Result<(PerFilePass.Walked, [PerFilePass.Result]), any Error>)?
 
     init(root: URL, options: MetricsOptions, pipeline: FilePipeline<PerFilePass.Result>) {
         self.root = root; self.options = options; self.pipeline = pipeline
     }
 
     /// Called by the beginning thread when the pass has ended.
-    func settle(_ analyzer: MetricsAnalyzer, _ walked: Result<(SourceTree, [PerFilePass.Result]), any Error>) {
+    func settle(_ analyzer: MetricsAnalyzer, _ walked: Result<(PerFilePass.Walked, [PerFilePass.Result]), any Error>) {
         condition.lock(); defer { condition.unlock() }
         outcome = (analyzer, walked)
         condition.broadcast()
@@ -48,10 +54,11 @@ public final class BegunAnalysis: @unchecked Sendable {
         outcome = nil
         condition.unlock()
         // `finish` hands the per-file results to a worker to free, once it and `walked` are done.
-        let pass = PerFilePass(try walked.get())
-        return analyzer.finish(consume pass, root: root, subfolder: ".", starter: StarterFiles(), whenFinished: whenFinished)
+        let pass: PerFilePass
+        do { pass = PerFilePass(try walked.get()) } catch { standby.close(); throw error }
+        return analyzer.finish(consume pass, starter: StarterFiles(), standby: standby, whenFinished: whenFinished)
     }
 
     /// Stops analysing files (the walk runs to its end): for an analysis the caller no longer wants.
-    public func cancel() { pipeline.abandon() }
+    public func cancel() { pipeline.abandon(); standby.close() }
 }

@@ -76,7 +76,7 @@ final class FilePipeline<Result>: @unchecked Sendable {
     /// The next file nobody has taken, waiting for the walk to add one; nil once it has finished.
     private func take() -> (Int, SourceFile)? {
         condition.lock(); defer { condition.unlock() }
-        while taken == files.count, !finished { condition.wait() }
+        condition.wait(until: { taken < files.count || finished })
         guard taken < files.count, !abandoned else { return nil }
         taken += 1
         return (taken - 1, files[taken - 1])

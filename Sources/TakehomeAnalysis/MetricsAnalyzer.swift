@@ -75,7 +75,7 @@ public struct MetricsAnalyzer: Sendable {
         let walked = try walkAndAnalyze(root, subfolder: subfolder, starter: starter,
                                         through: Self.perFilePipeline(minTokens: options.minTokens),
                                         helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        return finish(PerFilePass(walked), root: root, subfolder: subfolder, starter: starter, whenFinished: whenFinished)
+        return finish(PerFilePass(walked), starter: starter, whenFinished: whenFinished)
     }
 
     /// Begins analysing all of `root` (the standard languages, no starter code) on a thread of its
@@ -86,21 +86,28 @@ public struct MetricsAnalyzer: Sendable {
         let begun = BegunAnalysis(root: root, options: options, pipeline: perFilePipeline(minTokens: options.minTokens))
         PlacedThread.start {
             HugePageHeaps.adviseThisThreadsHeap()
-            let analyzer = MetricsAnalyzer(options: options)  // compiles the languages' lexers on this thread
+            let analyzer = MetricsAnalyzer(options: options)
             begun.settle(analyzer, Result {
                 // Alone until the caller joins: the other CPU is busy with the caller until then.
                 try analyzer.walkAndAnalyze(root, subfolder: ".", starter: StarterFiles(), through: begun.pipeline, helpers: 0)
             })
+            begun.standby.serve()  // then the steps `finish` hands over
         }
         return begun
     }
 
     /// Walks `subfolder` of `root` on this thread, handing each file it reads to `pipeline`, whose
-    /// `helpers` worker threads (and this thread, once the walk is done) analyse them.
+    /// `helpers` worker threads (and this thread, once the walk and the manifests are read)
+    /// analyse them. The manifests are read here rather than after the pass, where every step
+    /// waits for them (listing the folder and reading its manifests took 0.5 ms or more).
     func walkAndAnalyze(_ root: URL, subfolder: String, starter: StarterFiles, through pipeline: FilePipeline<PerFilePass.Result>,
-                        helpers: Int) throws -> (SourceTree, [PerFilePass.Result]) {
+                        helpers: Int) throws -> (PerFilePass.Walked, [PerFilePass.Result]) {
         let walker = SourceTreeWalker(registry: registry, maxFileBytes: options.maxFileBytes, starter: starter)
-        return try pipeline.run(helpers: helpers) { try walker.walk(root, subfolder: subfolder, found: pipeline.add) }
+        let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
+        return try pipeline.run(helpers: helpers) {
+            let tree = try walker.walk(root, subfolder: subfolder, found: pipeline.add)
+            return (tree, Manifests.read(in: folder))
+        }
     }
 
     /// Each file's analysis, design model and clone windows (hashed here, in parallel, rather than
@@ -114,11 +121,12 @@ public struct MetricsAnalyzer: Sendable {
     }
 
     /// What follows the per-file pass: the sizes and complexity, clone detection and the design
-    /// model's signals, at the same time.
-    func finish(_ pass: consuming PerFilePass, root: URL, subfolder: String, starter: StarterFiles,
+    /// model's signals, at the same time. A `standby` thread, if given, takes one of the steps and
+    /// then frees the per-file data; `finish` closes it.
+    func finish(_ pass: consuming PerFilePass, starter: StarterFiles, standby: StandbyThread? = nil,
                 whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void) -> CodeMetrics {
-        let folder = subfolder == "." ? root : root.appendingPathComponent(subfolder)
-        let manifests = Manifests.read(in: folder)
+        defer { standby?.close() }
+        let manifests = pass.manifests
         // The design model's signals, clone detection, and the sizes and complexity (with the
         // caller's work on them) need each other's nothing. The design signals take longest: first,
         // so that a worker starts on them at once; this thread measures.
@@ -143,10 +151,10 @@ public struct MetricsAnalyzer: Sendable {
             size.notes += manifests.notes
             measured = (size, sizeAndComplexity.complexity)
             whenFinished(.sizeAndComplexity(size, sizeAndComplexity.complexity))
-        })
+        }, standby: standby)
         // The per-file data is hundreds of thousands of objects: a worker frees them (about 2 ms on
         // the bench corpus) while the caller goes on with the result.
-        Self.releaseAside(consume pass)
+        Self.releaseAside(consume pass, on: standby)
         let (size, complexity) = measured!
         var metrics = CodeMetrics(size: size, complexity: complexity, duplication: duplication)
         metrics.overEngineering = design?.0
@@ -154,23 +162,29 @@ public struct MetricsAnalyzer: Sendable {
         return metrics
     }
 
-    /// Drops `value` on a worker thread: given the last references to it, the frees happen there.
-    static func releaseAside<T>(_ value: consuming T) {
+    /// Drops `value` on another thread (`standby` if it takes it, else a dispatch worker): given
+    /// the last references to it, the frees happen there.
+    static func releaseAside<T>(_ value: consuming T, on standby: StandbyThread? = nil) {
         let box = UncheckedBox(value)
+        if standby?.hand({ withExtendedLifetime(box) {} }) == true { return }
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
     }
 
     /// Runs `first`, `second` and `third` at the same time, on this thread and one worker thread
-    /// per other CPU (two at most), and returns the first two results. This thread runs `third`,
-    /// then whichever of the others no worker thread has started: it never waits on a worker that
-    /// did not get a thread. No more threads than CPUs: a step sharing its CPU with another would
-    /// end later (on two CPUs the first, the longest, has one to itself).
-    static func concurrently<A, B>(_ first: () -> A, _ second: () -> B, alongside third: () -> Void = {}) -> (A, B) {
+    /// per other CPU (two at most; `standby`, if it takes the work, is one of them), and returns
+    /// the first two results. This thread runs `third`, then whichever of the others no worker
+    /// thread has started: it never waits on a worker that did not get a thread. No more threads
+    /// than CPUs: a step sharing its CPU with another would end later (on two CPUs the first, the
+    /// longest, has one to itself).
+    static func concurrently<A, B>(_ first: () -> A, _ second: () -> B, alongside third: () -> Void = {},
+                                   standby: StandbyThread? = nil) -> (A, B) {
         var firstResult: A?, secondResult: B?
         withoutActuallyEscaping({ firstResult = first() }) { runFirst in
             withoutActuallyEscaping({ secondResult = second() }) { runSecond in
                 let tasks = ClaimableTasks([runFirst, runSecond])
-                for _ in 0..<min(2, ProcessInfo.processInfo.activeProcessorCount - 1) {
+                var workers = min(2, ProcessInfo.processInfo.activeProcessorCount - 1)
+                if workers > 0, let standby, standby.hand({ tasks.claimAndRun() }) { workers -= 1 }
+                for _ in 0..<workers {
                     PlacedThread.start { HugePageHeaps.adviseThisThreadsHeap(); tasks.claimAndRun() }
                 }
                 HugePageHeaps.adviseThisThreadsHeap()  // on the main thread: what its heap grew by in the per-file pass

@@ -96,6 +96,34 @@ private func schemaErrors(_ json: String, workspace: Workspace) throws -> [Strin
         #expect(notFolder.stderr.hasSuffix(": not a folder\n"), "\(notFolder.stderr)")
     }
 
+    /// `metrics PATH` with only `--format` and `--min-tokens` after it is read without
+    /// argument-parser (`Metrics.Plain`); the same command written so that only argument-parser
+    /// reads it (options first) gives the same bytes, and what is not plain is argument-parser's.
+    @Test func aPlainCommandLineMeansWhatArgumentParserReadsInIt() async throws {
+        let workspace = try Workspace()
+        let root = try folder(in: workspace)
+        try Data("def pay(a, b):\n    return a if a > b else b\n".utf8).write(to: root.appendingPathComponent("pay.py"))
+        let pairs: [([String], [String])] = [
+            ([root.path], ["--format", "table", root.path]),
+            ([root.path, "--format", "json"], ["--format", "json", root.path]),
+            ([root.path, "--format=csv", "--min-tokens=12"], ["--min-tokens", "12", "--format", "csv", root.path]),
+            ([root.path, "--min-tokens", "80", "--format", "json"], ["--format=json", "--min-tokens=80", root.path]),
+        ]
+        for (plain, parsed) in pairs {
+            let fast = try await takehome(["metrics"] + plain, tmp: workspace.tmp)
+            let slow = try await takehome(["metrics"] + parsed, tmp: workspace.tmp)
+            #expect(fast.status == 0 && slow.status == 0, "\(plain): \(fast.stderr) \(slow.stderr)")
+            #expect(fast.stdout == slow.stdout && !fast.stdout.isEmpty, "\(plain)")
+        }
+        // Not plain: argument-parser reads them, as before.
+        let repeated = try await takehome(["metrics", root.path, "--format", "json", "--format", "csv"], tmp: workspace.tmp)
+        #expect(repeated.status == 0 && repeated.stdout.hasPrefix("file,name,line"))
+        let help = try await takehome(["metrics", root.path, "--help"], tmp: workspace.tmp)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: takehome metrics <path>"), "\(help.stdout)")
+        let unknown = try await takehome(["metrics", root.path, "--fromat", "json"], tmp: workspace.tmp)
+        #expect(unknown.status == 64 && unknown.stderr.contains("--fromat"), "\(unknown.stderr)")
+    }
+
     @Test func badOptionsAreUsageErrors() async throws {
         let workspace = try Workspace()
         let root = try folder(in: workspace)

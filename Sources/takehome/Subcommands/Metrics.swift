@@ -29,7 +29,53 @@ struct Metrics: ParsableCommand {
     /// after `metrics`.
     static let begun = Locked<BegunAnalysis?>(nil)
 
-    func run() throws {
+    func run() throws { try Self.run(path: path, format: format, minTokens: minTokens) }
+
+    /// `metrics PATH` followed by nothing but `--format F` and `--min-tokens N` (each at most once,
+    /// as `--name value` or `--name=value`), with a PATH that is no option and values that parse
+    /// and pass `validate`: the command line argument-parser would read the same way. Read without
+    /// it, because its reflection over the command types costs 2 to 3 ms of a `metrics` run's main
+    /// thread (most of it the Swift runtime searching protocol conformances), while the analysis
+    /// waits for that thread. Nil for anything else (help, a misspelt or repeated option, a bad
+    /// value), which argument-parser then reads and reports as before.
+    struct Plain: Equatable {
+        var path: String
+        var format = Format.table
+        var minTokens = 50
+
+        init?(_ arguments: some Collection<String>) {
+            guard arguments.count >= 2, arguments.first == "metrics" else { return nil }
+            let path = arguments.dropFirst().first!
+            guard !path.isEmpty, !path.hasPrefix("-"), path != "help" else { return nil }
+            self.path = path
+            var rest = arguments.dropFirst(2)[...], seenFormat = false, seenMinTokens = false
+            while let argument = rest.popFirst() {
+                guard argument.hasPrefix("--") else { return nil }
+                let name: Substring, value: String
+                if let equals = argument.firstIndex(of: "=") {
+                    name = argument[argument.index(argument.startIndex, offsetBy: 2)..<equals]
+                    value = String(argument[argument.index(after: equals)...])
+                } else {
+                    guard let next = rest.popFirst() else { return nil }
+                    name = argument.dropFirst(2); value = next
+                }
+                guard !value.hasPrefix("-") else { return nil }
+                switch name {
+                case "format":
+                    guard !seenFormat, let format = Format(rawValue: value) else { return nil }
+                    self.format = format; seenFormat = true
+                case "min-tokens":
+                    guard !seenMinTokens, let minTokens = Int(value), minTokens >= 10 else { return nil }
+                    self.minTokens = minTokens; seenMinTokens = true
+                default: return nil
+                }
+            }
+        }
+
+        func run() throws { try Metrics.run(path: path, format: format, minTokens: minTokens) }
+    }
+
+    static func run(path: String, format: Format, minTokens: Int) throws {
         let root = URL(fileURLWithPath: path), options = MetricsOptions(minTokens: minTokens)
         // For JSON, each part of the metrics is written as soon as it is final, on the thread
         // that made it, while the rest is computed; the document splices them in.

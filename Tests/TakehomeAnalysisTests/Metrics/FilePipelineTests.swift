@@ -94,6 +94,55 @@ import Synchronization
         #expect(onThread.0 == allowedCPUs() && onThread.0 != "none" && !onThread.1)
     }
 
+    /// The begun thread, its pass over, stands by for the steps after it.
+    @Test func aStandbyThreadRunsWhatItIsHandedInOrderUntilClosed() {
+        let standby = StandbyThread(), order = Mutex<[Int]>([]), threads = Mutex<Set<String>>([])
+        let served = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { standby.serve(); served.signal() }
+        for job in 0..<20 {
+            #expect(standby.hand {
+                order.withLock { $0.append(job) }
+                threads.withLock { _ = $0.insert("\(pthread_self())") }
+            })
+            if job % 5 == 0 { usleep(3_000) }   // the thread has gone to sleep waiting for more
+        }
+        standby.close()
+        #expect(!standby.hand { order.withLock { $0.append(-1) } })
+        #expect(served.wait(timeout: .now() + 10) == .success)
+        #expect(order.withLock { $0 } == Array(0..<20))
+        #expect(threads.withLock { $0.count } == 1 && !threads.withLock { $0.contains("\(pthread_self())") })
+    }
+
+    /// The steps after the pass take the standby thread instead of a new one when it is given.
+    @Test func theFinishingStepsRunOnAStandbyThread() {
+        let standby = StandbyThread(), standing = Mutex<String?>(nil)
+        Thread.detachNewThread { standing.withLock { $0 = "\(pthread_self())" }; standby.serve() }
+        defer { standby.close() }
+        let ranOn = Mutex<[String]>([])
+        let (first, second) = MetricsAnalyzer.concurrently({
+            usleep(20_000)   // long enough that the caller finishes the others meanwhile
+            ranOn.withLock { $0.append("\(pthread_self())") }
+            return 1
+        }, { "two" }, alongside: { usleep(5_000) }, standby: standby)
+        #expect(first == 1 && second == "two")
+        #expect(ranOn.withLock { $0 } == [standing.withLock { $0 } ?? "none"])
+    }
+
+    /// Languages compile their lexer and grammar on first use, from whichever thread asks first.
+    @Test func aLanguageFirstUsedFromManyThreadsAtOnceAnalysesAsWhenUsedAlone() {
+        let text = "class A:\n    def f(self, x):\n        return [y for y in x if y and not y.z]\n" + "def g():\n    pass\n"
+        let alone = TokenAnalyzer(Python()).analyze(text, path: "a.py")
+        for _ in 0..<5 {
+            let shared = TokenAnalyzer(Python()), results = Mutex<[FileAnalysis]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                let analysis = shared.analyze(text, path: "a.py")
+                results.withLock { $0.append(analysis) }
+            }
+            #expect(results.withLock { $0.count } == 8 && results.withLock { $0.allSatisfy { $0 == alone } })
+        }
+        #expect(alone.functions.map(\.name) == ["A.f", "g"])
+    }
+
     @Test func anEmptyWalkGivesNoResults() {
         let pipeline = FilePipeline { $0.path }
         let (_, results) = pipeline.run(helpers: 2) {}

@@ -124,10 +124,13 @@ private func submission() throws -> ScratchTree {
         #expect(first.size.skipped.count == 64)
     }
 
-    /// `takehome metrics PATH` begins the analysis before its command line is parsed.
+    /// `takehome metrics PATH` begins the analysis before its command line is parsed. The walking
+    /// thread reads the manifests too, and then stands by for one of the steps after the pass.
     @Test func aBegunAnalysisFinishesWithWhatAnalyzeGives() throws {
         let scratch = try submission()
         for index in 0..<40 { try scratch.write("pkg/m\(index).py", toyFunction("f\(index)", lines: 8, seed: index % 3)) }
+        try scratch.write("requirements.txt", "requests==2.31\n")
+        try scratch.write("package.json", "[1]\n")
         let begun = MetricsAnalyzer.begin(scratch.url)
         usleep(2_000)   // the caller parses: the walk and the first files are the begun thread's
         let parts = Mutex<[String]>([])
@@ -138,6 +141,10 @@ private func submission() throws -> ScratchTree {
         #expect(finished.complexity.functions.count == 43 && finished.duplication.clones.count > 0)
         #expect(parts.withLock { $0.sorted() } == ["design", "duplication", "sizeAndComplexity"])
         #expect(begun.root == scratch.url && begun.options == MetricsOptions())
+        #expect(finished.size.notes.map(\.file) == ["package.json"])
+        let dependencies = finished.overEngineering?.signals.first { $0.name == "dependencies" }
+        #expect(dependencies?.value == 1, "\(String(describing: dependencies))")
+        #expect(!begun.standby.hand {}, "finish closes the standby thread")
     }
 
     @Test func aBegunAnalysisOfAFolderThatCannotBeOpenedThrowsWhatAnalyzeThrows() throws {
