@@ -21,8 +21,11 @@ struct Metrics: ParsableCommand {
     @Option(name: .customLong("min-tokens"), help: "The shortest run of equal tokens counted as a clone.")
     var minTokens: Int = 50
 
+    /// The shortest `--min-tokens` taken (shorter runs of tokens are everywhere in code).
+    static let leastMinTokens = 10
+
     func validate() throws {
-        guard minTokens >= 10 else { throw ValidationError("--min-tokens must be at least 10") }
+        guard minTokens >= Self.leastMinTokens else { throw ValidationError("--min-tokens must be at least \(Self.leastMinTokens)") }
     }
 
     /// The analysis `Takehome.main` began before parsing, from the command line's first argument
@@ -38,7 +41,7 @@ struct Metrics: ParsableCommand {
     /// thread (most of it the Swift runtime searching protocol conformances), while the analysis
     /// waits for that thread. Nil for anything else (help, a misspelt or repeated option, a bad
     /// value), which argument-parser then reads and reports as before.
-    struct Plain: Equatable {
+    struct Plain {
         var path: String
         var format = Format.table
         var minTokens = 50
@@ -65,7 +68,7 @@ struct Metrics: ParsableCommand {
                     guard !seenFormat, let format = Format(rawValue: value) else { return nil }
                     self.format = format; seenFormat = true
                 case "min-tokens":
-                    guard !seenMinTokens, let minTokens = Int(value), minTokens >= 10 else { return nil }
+                    guard !seenMinTokens, let minTokens = Int(value), minTokens >= Metrics.leastMinTokens else { return nil }
                     self.minTokens = minTokens; seenMinTokens = true
                 default: return nil
                 }
