@@ -27,7 +27,7 @@ public final class BegunAnalysis: @unchecked Sendable {
     public let options: MetricsOptions
     let pipeline: FilePipeline<PerFilePass.Result>
     /// The beginning thread once the pass has ended: `finish` hands it one of the steps after the
-    /// pass, and the freeing of the per-file data.
+    /// pass and the freeing of the per-file data, then closes it (as `cancel` does).
     let standby = StandbyThread()
     private let condition = NSCondition()
     /// Set once by the beginning thread: its analyser and how the walk and per-file pass ended.
@@ -47,6 +47,7 @@ public final class BegunAnalysis: @unchecked Sendable {
     /// The analysis's result, or the error `analyze` would have thrown (the folder cannot be
     /// opened: exit 65). `whenFinished` is as `analyze`'s. Called at most once.
     public func finish(whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
+        defer { standby.close() }   // once it has been handed its step and the freeing, or on an error
         pipeline.join()
         condition.lock()
         while outcome == nil { condition.wait() }
@@ -54,8 +55,7 @@ public final class BegunAnalysis: @unchecked Sendable {
         outcome = nil
         condition.unlock()
         // `finish` hands the per-file results to a worker to free, once it and `walked` are done.
-        let pass: PerFilePass
-        do { pass = PerFilePass(try walked.get()) } catch { standby.close(); throw error }
+        let pass = PerFilePass(try walked.get())
         return analyzer.finish(consume pass, starter: StarterFiles(), standby: standby, whenFinished: whenFinished)
     }
 

@@ -122,10 +122,9 @@ public struct MetricsAnalyzer: Sendable {
 
     /// What follows the per-file pass: the sizes and complexity, clone detection and the design
     /// model's signals, at the same time. A `standby` thread, if given, takes one of the steps and
-    /// then frees the per-file data; `finish` closes it.
+    /// then frees the per-file data; its owner closes it afterwards.
     func finish(_ pass: consuming PerFilePass, starter: StarterFiles, standby: StandbyThread? = nil,
                 whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void) -> CodeMetrics {
-        defer { standby?.close() }
         let manifests = pass.manifests
         // The design model's signals, clone detection, and the sizes and complexity (with the
         // caller's work on them) need each other's nothing. The design signals take longest: first,

@@ -29,7 +29,7 @@ struct Takehome: AsyncParsableCommand {
             // searching protocol conformances). After the tuning: the thread's heap, made now,
             // must grow 32 MB at a time to hold 2 MB pages.
             if command == "metrics", let path = arguments.dropFirst().first, !path.hasPrefix("-") {
-                let options = MetricsOptions(minTokens: plainMetrics?.minTokens ?? MetricsOptions().minTokens)
+                let options = plainMetrics.map { MetricsOptions(minTokens: $0.minTokens) } ?? MetricsOptions()
                 Metrics.begun.withLock { $0 = MetricsAnalyzer.begin(URL(fileURLWithPath: path), options: options) }
             }
         }

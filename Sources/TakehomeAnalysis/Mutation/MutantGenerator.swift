@@ -26,7 +26,7 @@ public struct MutantGenerator: Sendable {
     public func mutants(path: String, text: String) -> [Mutant] {
         guard let ext = path.split(separator: "/").last?.split(separator: ".").last.map(String.init),
               let (analyzer, operators) = languages[ext] else { return [] }
-        let tokens = analyzer.sourceTokens(text)
+        let tokens = analyzer.sourceTokens(text), keywords = analyzer.rules.keywords
         let functions = analyzer.analyze(text, path: path).functions
         func function(at line: Int) -> String {
             functions.filter { $0.line <= line && line <= $0.endLine }.max { $0.line < $1.line }?.name ?? "(module)"
@@ -37,7 +37,7 @@ public struct MutantGenerator: Sendable {
         for index in tokens.indices {
             let token = tokens[index]
             if token.startsLine { annotationLine = token.text == "@" }
-            guard !annotationLine, let (kind, replacement) = change(at: index, tokens, analyzer, operators) else { continue }
+            guard !annotationLine, let (kind, replacement) = change(at: index, tokens, keywords, operators) else { continue }
             var end = token.end
             if kind == "return" { end = tokens[returnedExpressionEnd(after: index, tokens, operators)].end }
             let start = kind == "return" ? tokens[index + 1].start : token.start
@@ -48,7 +48,7 @@ public struct MutantGenerator: Sendable {
         return mutants
     }
 
-    private func change(at index: Int, _ tokens: [SourceToken], _ analyzer: TokenAnalyzer,
+    private func change(at index: Int, _ tokens: [SourceToken], _ keywords: WordSet,
                         _ operators: MutationOperators) -> (String, String)? {
         let token = tokens[index]
         switch token.kind {
@@ -66,7 +66,7 @@ public struct MutantGenerator: Sendable {
         case .identifier, .punctuation:
             guard let swap = operators.swaps[token.text] else { return nil }
             if MutationOperators.binaryOnly.contains(token.text) {
-                guard index > 0, isOperand(tokens[index - 1], analyzer) else { return nil }
+                guard index > 0, isOperand(tokens[index - 1], keywords) else { return nil }
             }
             return swap
         default:
@@ -75,10 +75,10 @@ public struct MutantGenerator: Sendable {
     }
 
     /// A token that ends an operand, so that an operator after it is binary.
-    private func isOperand(_ token: SourceToken, _ analyzer: TokenAnalyzer) -> Bool {
+    private func isOperand(_ token: SourceToken, _ keywords: WordSet) -> Bool {
         switch token.kind {
         case .number, .string: return true
-        case .identifier: return !analyzer.rules.keywords.contains(CloneToken.hash(token.text))
+        case .identifier: return !keywords.contains(CloneToken.hash(token.text))
         case .punctuation: return token.text == ")" || token.text == "]"
         case .directive: return false
         }

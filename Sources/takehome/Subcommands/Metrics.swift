@@ -19,7 +19,7 @@ struct Metrics: ParsableCommand {
     var format: Format = .table
 
     @Option(name: .customLong("min-tokens"), help: "The shortest run of equal tokens counted as a clone.")
-    var minTokens: Int = 50
+    var minTokens: Int = MetricsOptions().minTokens
 
     /// The shortest `--min-tokens` taken (shorter runs of tokens are everywhere in code).
     static let leastMinTokens = 10
@@ -44,7 +44,7 @@ struct Metrics: ParsableCommand {
     struct Plain {
         var path: String
         var format = Format.table
-        var minTokens = 50
+        var minTokens = MetricsOptions().minTokens
 
         init?(_ arguments: some Collection<String>) {
             guard arguments.count >= 2, arguments.first == "metrics" else { return nil }
@@ -54,13 +54,12 @@ struct Metrics: ParsableCommand {
             var rest = arguments.dropFirst(2)[...], seenFormat = false, seenMinTokens = false
             while let argument = rest.popFirst() {
                 guard argument.hasPrefix("--") else { return nil }
-                let name: Substring, value: String
-                if let equals = argument.firstIndex(of: "=") {
-                    name = argument[argument.index(argument.startIndex, offsetBy: 2)..<equals]
-                    value = String(argument[argument.index(after: equals)...])
+                let option = argument.dropFirst(2), name: Substring, value: String
+                if let equals = option.firstIndex(of: "=") {
+                    name = option[..<equals]; value = String(option[option.index(after: equals)...])
                 } else {
                     guard let next = rest.popFirst() else { return nil }
-                    name = argument.dropFirst(2); value = next
+                    name = option; value = next
                 }
                 guard !value.hasPrefix("-") else { return nil }
                 switch name {
