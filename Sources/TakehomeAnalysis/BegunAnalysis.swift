@@ -54,8 +54,10 @@ public final class BegunAnalysis: @unchecked Sendable {
         let analyzer = outcome!.analyzer, walked = outcome!.walked
         outcome = nil
         condition.unlock()
-        // `finish` hands the per-file results to a worker to free, once it and `walked` are done.
-        let pass = PerFilePass(try walked.get())
+        // `finish` hands the per-file results to the standby thread to free. `walked` is consumed
+        // here, not kept to the end of this function: else this thread let go of the last
+        // reference to them, and freed them all itself, before the caller could write the report.
+        let pass = PerFilePass(try (consume walked).get())
         return analyzer.finish(consume pass, starter: StarterFiles(), standby: standby, whenFinished: whenFinished)
     }
 

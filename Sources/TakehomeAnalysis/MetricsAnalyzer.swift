@@ -72,10 +72,12 @@ public struct MetricsAnalyzer: Sendable {
     /// made it: up to three threads at once.
     public func analyze(_ root: URL, subfolder: String = ".", starter: StarterFiles = StarterFiles(),
                         whenFinished: @Sendable (CodeMetrics.FinishedPart) -> Void = { _ in }) throws -> CodeMetrics {
-        let walked = try walkAndAnalyze(root, subfolder: subfolder, starter: starter,
-                                        through: Self.perFilePipeline(minTokens: options.minTokens),
-                                        helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        return finish(PerFilePass(walked), starter: starter, whenFinished: whenFinished)
+        // No local keeps the walk's results: `finish` hands the per-file data to a worker to free,
+        // and a copy held here would be let go of last, on this thread, after `finish`.
+        let pass = PerFilePass(try walkAndAnalyze(root, subfolder: subfolder, starter: starter,
+                                                  through: Self.perFilePipeline(minTokens: options.minTokens),
+                                                  helpers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)))
+        return finish(pass, starter: starter, whenFinished: whenFinished)
     }
 
     /// Begins analysing all of `root` (the standard languages, no starter code) on a thread of its

@@ -67,3 +67,44 @@ private func adviseOnNewThread() throws -> (heap: Set<String>, stack: Set<String
     let flags = try mappingFlags(holding: mainHeapEnd)
     #expect(flags.contains("hg"), "main heap mapping flags: \(flags.sorted())")
 }
+
+/// On a thread of its own: a block from the top of its heap (larger than any the test process's
+/// per-thread caches hold), freed back to the top; then the skip from there, and where the next
+/// such block comes from.
+private func skipOnNewThread() -> (top: UInt, kept: Bool, next: UInt) {
+    final class Seen: @unchecked Sendable { var top: UInt = 0, kept = false, next: UInt = 0 }
+    let seen = Seen(), done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        let marker = malloc(HugePageHeaps.markerSize)!
+        free(marker)
+        seen.top = UInt(bitPattern: marker) - 16
+        seen.kept = HugePageHeaps.skipToHugePage(top: seen.top)
+        let next = malloc(HugePageHeaps.markerSize)!
+        seen.next = UInt(bitPattern: next)
+        free(next)
+        done.signal()
+    }
+    thread.start()
+    done.wait()
+    return (seen.top, seen.kept, seen.next)
+}
+
+@Test func aSkipToTheNextHugePageLeavesTheHeapsNextBlockThere() {
+    // As the executable sets it: else malloc maps a block as large as the skip's apart from the heap.
+    MallocTuning.keepFreedMemory()
+    // The thread may be given a heap other tests left with a large free block, which malloc hands
+    // out before its top: then the marker was no top, and nothing is kept (as the next test checks).
+    let skip = skipOnNewThread()
+    let boundary = (skip.top + UInt(HugePageHeaps.hugePageSize) - 1) & ~UInt(HugePageHeaps.hugePageSize - 1)
+    if skip.kept {
+        #expect(skip.next == boundary + 16, "next block at \(String(skip.next, radix: 16)), boundary \(String(boundary, radix: 16))")
+    }
+}
+
+@Test func aSkipFromAnAddressThatIsNotTheTopKeepsNothing() {
+    // A live block's address is no top: malloc hands the skip's block out elsewhere, and it is freed.
+    let live = malloc(4096)!
+    defer { free(live) }
+    let top = UInt(bitPattern: live) - 16
+    #expect(!HugePageHeaps.skipToHugePage(top: top))
+}

@@ -60,23 +60,64 @@ public enum HugePageHeaps {
         if isInOtherArena(chunk) {
             let base = UInt(bitPattern: chunk) & ~UInt(arenaHeapSize - 1)
             let isNew = state.withLock { $0.enabled && $0.advised.insert(base).inserted }
-            if isNew { _ = madvise(UnsafeMutableRawPointer(bitPattern: base), arenaHeapSize, MADV_HUGEPAGE) }
+            if isNew {
+                _ = madvise(UnsafeMutableRawPointer(bitPattern: base), arenaHeapSize, MADV_HUGEPAGE)
+                // A block larger than any a young heap has free comes from its top, and goes back to
+                // it when freed: the top begins where that block did.
+                if let marker = malloc(markerSize) {
+                    free(marker)
+                    skipToHugePage(top: UInt(bitPattern: marker) - 2 * UInt(wordSize))
+                }
+            }
         } else {
             adviseMainHeap(from: UInt(bitPattern: chunk))
         }
     }
+
+    /// Hands out, and never frees, one block from the top of a heap to its next 2 MB boundary.
+    /// The stretch before that boundary holds the heap's first pages (the arena's own header, the
+    /// first blocks), mapped 4 KB at a time before any advice, so the kernel never backs it with a
+    /// 2 MB page; left to malloc, it is filled 4 KB fault after 4 KB fault (bench corpus: some 500
+    /// faults per heap). The block is never touched: it costs address space, not memory. Nothing
+    /// is kept if malloc does not take the block from `top` (the heap's top chunk's address).
+    /// Whether the block was kept.
+    @discardableResult
+    static func skipToHugePage(top: UInt) -> Bool {
+        guard let malloc = opaqueMalloc else { return false }
+        let boundary = (top + UInt(hugePageSize) - 1) & ~UInt(hugePageSize - 1), span = Int(boundary - top)
+        // malloc's smallest chunk is 32 bytes, and the header of the next chunk (the top) goes at
+        // the boundary: a block of `span - word` bytes takes a chunk of exactly `span`.
+        guard span >= 64, let block = malloc(span - wordSize) else { return false }
+        if UInt(bitPattern: block) == top + 2 * UInt(wordSize) { return true }
+        free(block)
+        return false
+    }
+
+    /// See `adviseThisThreadsHeap`: above malloc's per-thread caches and fast bins.
+    static let markerSize = 64 << 10
+    private static let wordSize = MemoryLayout<UInt>.size
+    static let hugePageSize = 2 << 20
 
     /// Advises the main arena's heap up to the program break: the first time from `start` (after
     /// growing it once past what a run needs), later what it has grown by since, which the kernel
     /// maps apart, without the advice. Two threads advising the same stretch do no harm.
     static func adviseMainHeap(from start: UInt) {
         guard let advisedEnd = state.withLock({ $0.enabled ? $0.mainAdvisedEnd ?? 0 : nil }) else { return }
-        if advisedEnd == 0, let reserve = opaqueMalloc?(mainArenaReserve) { free(reserve) }
+        // The reserve is taken from the top of the heap and given back to it: the top begins where
+        // the reserve did.
+        var top: UInt?
+        if advisedEnd == 0, let reserve = opaqueMalloc?(mainArenaReserve) {
+            free(reserve)
+            top = UInt(bitPattern: reserve) - 2 * UInt(wordSize)
+        }
         let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
         let from = max(start & ~(page - 1), advisedEnd)
         guard let brk = sbrk(0).map(UInt.init(bitPattern:)), brk > from else { return }
         state.withLock { $0.mainAdvisedEnd = max($0.mainAdvisedEnd ?? 0, brk) }
         _ = madvise(UnsafeMutableRawPointer(bitPattern: from), Int(brk - from), MADV_HUGEPAGE)
+        // After the advice: the skip writes the top's header at the boundary, and a page touched
+        // unadvised would keep its 2 MB stretch in 4 KB pages.
+        if let top { skipToHugePage(top: top) }
     }
 
     /// Whether malloc's chunk header (the word before the pointer) marks it as another arena's.
