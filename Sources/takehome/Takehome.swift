@@ -34,7 +34,12 @@ struct Takehome: AsyncParsableCommand {
             }
         }
         do {
-            if let plainMetrics { return try plainMetrics.run() }
+            if let plainMetrics {
+                // The process ends with the output written: the metrics (a few hundred thousand
+                // blocks on 100 000 lines) are kept to the end rather than freed one by one first.
+                let written = try plainMetrics.run()
+                withExtendedLifetime(written) { Foundation.exit(0) }
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -32,7 +32,7 @@ struct Metrics: ParsableCommand {
     /// after `metrics`.
     static let begun = Locked<BegunAnalysis?>(nil)
 
-    func run() throws { try Self.run(path: path, format: format, minTokens: minTokens) }
+    func run() throws { _ = try Self.run(path: path, format: format, minTokens: minTokens) }
 
     /// `metrics PATH` followed by nothing but `--format F` and `--min-tokens N` (each at most once,
     /// as `--name value` or `--name=value`), with a PATH that is no option and values that parse
@@ -74,10 +74,13 @@ struct Metrics: ParsableCommand {
             }
         }
 
-        func run() throws { try Metrics.run(path: path, format: format, minTokens: minTokens) }
+        /// Writes the analysis and returns what it wrote from (see `Metrics.run`).
+        func run() throws -> Report.Metrics { try Metrics.run(path: path, format: format, minTokens: minTokens) }
     }
 
-    static func run(path: String, format: Format, minTokens: Int) throws {
+    /// Analyses `path` and writes the result in `format`; returns the metrics written, which a
+    /// caller about to exit may keep rather than free (hundreds of thousands of blocks).
+    static func run(path: String, format: Format, minTokens: Int) throws -> Report.Metrics {
         let root = URL(fileURLWithPath: path), options = MetricsOptions(minTokens: minTokens)
         // For JSON, each part of the metrics is written as soon as it is final, on the thread
         // that made it, while the rest is computed; the document splices them in.
@@ -100,5 +103,6 @@ struct Metrics: ParsableCommand {
         case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.withLock { $0 }))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
+        return metrics
     }
 }
