@@ -36,3 +36,17 @@ private func load(_ thresholds: String) throws -> Assignment {
         #expect(error?.exitCode == .dataError)
     }
 }
+
+@Test func aFunctionsBreachCountIsItsNumberOfBreaches() {
+    // Every figure at, just over and well over its limit, in every combination of figures.
+    let thresholds = Thresholds(ccn: 10, cognitive: 15, functionLines: 50, params: 5, nesting: 4)
+    var generator = SystemRandomNumberGenerator(), counts: Set<Int> = []
+    for _ in 0..<500 {
+        func around(_ limit: Int) -> Int { [limit - 1, limit, limit + 1, limit * 3][Int.random(in: 0..<4, using: &generator)] }
+        let function = FunctionMetrics(file: "a.py", name: "f", line: 1, endLine: 2, nloc: around(50), ccn: around(10),
+                                       cognitive: around(15), params: around(5), maxNesting: around(4))
+        #expect(thresholds.breachCount(of: function) == thresholds.breaches(of: function).count)
+        counts.insert(thresholds.breachCount(of: function))
+    }
+    #expect(counts.contains(0) && counts.contains(3))
+}

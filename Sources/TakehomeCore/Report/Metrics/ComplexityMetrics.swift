@@ -77,7 +77,7 @@ public struct ComplexityTotals: Codable, Hashable, Sendable {
         maxNesting = functions.map(\.maxNesting).max() ?? 0
         maxParams = functions.map(\.params).max() ?? 0
         maxNloc = functions.map(\.nloc).max() ?? 0
-        let breachCounts = functions.map { thresholds.breaches(of: $0).count }
+        let breachCounts = functions.map(thresholds.breachCount(of:))
         functionsOverThresholds = breachCounts.filter { $0 > 0 }.count
         breaches = breachCounts.reduce(0, +)
     }
