@@ -18,6 +18,7 @@ import TakehomeCore
     @Test func csvGolden() throws {
         let text = MetricsCSV.render(Fixture.metrics)
         try GoldenFile.check(text, named: "metrics.csv")
+        #expect(MetricsCSV.renderUTF8(Fixture.metrics) == Array(text.utf8))
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines.first == "file,name,line,endLine,nloc,ccn,cognitive,params,maxNesting,kind,language")
         #expect(lines.count == 1 + 5 + 1)  // header, four source and one test function, the final line break

@@ -7,9 +7,12 @@ public enum MetricsCSV {
     public static let header = ["file", "name", "line", "endLine", "nloc", "ccn", "cognitive", "params", "maxNesting",
                                 "kind", "language"]
 
-    /// Put together as bytes in one buffer: an array of Strings per row, each cell checked by
-    /// `cell`, took 12 ms on 5 000 functions.
-    public static func render(_ metrics: Report.Metrics) -> String {
+    public static func render(_ metrics: Report.Metrics) -> String { String(decoding: renderUTF8(metrics), as: UTF8.self) }
+
+    /// The CSV as UTF-8, which `render` decodes, put together in one buffer (joining a row of
+    /// Strings per function, each cell checked through `cell`, made `--format csv` 11.7 ms slower
+    /// than `--format json` on the bench corpus's 5 248 functions; now 0.5 ms).
+    public static func renderUTF8(_ metrics: Report.Metrics) -> [UInt8] {
         var languages: [String: String] = [:]
         for file in metrics.size?.files ?? [] { languages[file.path] = file.language }
         let functionCount = (metrics.complexity?.functions.count ?? 0) + (metrics.complexity?.testFunctions.count ?? 0)
@@ -25,7 +28,7 @@ public enum MetricsCSV {
                 }
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     /// One row: the cells, a comma between two, and CR LF.

@@ -79,7 +79,7 @@ struct Metrics: ParsableCommand {
     }
 
     /// Analyses `path` and writes the result in `format`; returns the metrics written, which a
-    /// caller about to exit may keep rather than free (hundreds of thousands of blocks).
+    /// caller about to exit may keep rather than free block by block.
     static func run(path: String, format: Format, minTokens: Int) throws -> Report.Metrics {
         let root = URL(fileURLWithPath: path), options = MetricsOptions(minTokens: minTokens)
         // For JSON, each part of the metrics is written as soon as it is final, on the thread
@@ -101,7 +101,7 @@ struct Metrics: ParsableCommand {
         switch format {
         case .table: FileHandle.standardOutput.write(Data(MetricsTable.renderUTF8(metrics)))
         case .json: FileHandle.standardOutput.write(try ReportCoding.encode(metrics: metrics, prewritten: prewritten.withLock { $0 }))
-        case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.render(metrics).utf8))
+        case .csv: FileHandle.standardOutput.write(Data(MetricsCSV.renderUTF8(metrics)))
         }
         return metrics
     }
