@@ -66,7 +66,7 @@ public enum HugePageHeaps {
                 // it when freed: the top begins where that block did.
                 if let marker = malloc(markerSize) {
                     free(marker)
-                    skipToHugePage(top: UInt(bitPattern: marker) - 2 * UInt(wordSize))
+                    skipToHugePage(top: chunkStart(of: marker))
                 }
             }
         } else {
@@ -88,7 +88,7 @@ public enum HugePageHeaps {
         // malloc's smallest chunk is 32 bytes, and the header of the next chunk (the top) goes at
         // the boundary: a block of `span - word` bytes takes a chunk of exactly `span`.
         guard span >= 64, let block = malloc(span - wordSize) else { return false }
-        if UInt(bitPattern: block) == top + 2 * UInt(wordSize) { return true }
+        if chunkStart(of: block) == top { return true }
         free(block)
         return false
     }
@@ -96,6 +96,10 @@ public enum HugePageHeaps {
     /// See `adviseThisThreadsHeap`: above malloc's per-thread caches and fast bins.
     static let markerSize = 64 << 10
     private static let wordSize = MemoryLayout<UInt>.size
+
+    /// Where the malloc chunk holding the block at `pointer` begins: two words before it (the
+    /// previous chunk's size, then this one's).
+    static func chunkStart(of pointer: UnsafeMutableRawPointer) -> UInt { UInt(bitPattern: pointer) - 2 * UInt(wordSize) }
     static let hugePageSize = 2 << 20
 
     /// Advises the main arena's heap up to the program break: the first time from `start` (after
@@ -108,7 +112,7 @@ public enum HugePageHeaps {
         var top: UInt?
         if advisedEnd == 0, let reserve = opaqueMalloc?(mainArenaReserve) {
             free(reserve)
-            top = UInt(bitPattern: reserve) - 2 * UInt(wordSize)
+            top = chunkStart(of: reserve)
         }
         let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
         let from = max(start & ~(page - 1), advisedEnd)
@@ -122,6 +126,6 @@ public enum HugePageHeaps {
 
     /// Whether malloc's chunk header (the word before the pointer) marks it as another arena's.
     static func isInOtherArena(_ pointer: UnsafeMutableRawPointer) -> Bool {
-        pointer.load(fromByteOffset: -MemoryLayout<UInt>.size, as: UInt.self) & nonMainArenaBit != 0
+        pointer.load(fromByteOffset: -wordSize, as: UInt.self) & nonMainArenaBit != 0
     }
 }

@@ -65,18 +65,20 @@ public struct ThresholdBreach: Hashable, Sendable {
 extension Thresholds {
     /// Every figure of `function` above its threshold, in `ThresholdMetric` order.
     public func breaches(of function: FunctionMetrics) -> [ThresholdBreach] {
-        Self.metrics.compactMap { metric in
-            let value = metric.value(of: function), limit = metric.limit(in: self)
-            return value > limit ? ThresholdBreach(function: function, metric: metric, value: value, limit: limit) : nil
+        Self.metrics.filter { isOver($0, function) }.map { metric in
+            ThresholdBreach(function: function, metric: metric, value: metric.value(of: function), limit: metric.limit(in: self))
         }
     }
 
     /// How many thresholds `function` is over: `breaches(of:).count`, without making the breaches
     /// (each holds a copy of the function) for every function of a totals' count.
     public func breachCount(of function: FunctionMetrics) -> Int {
-        var count = 0
-        for metric in Self.metrics where metric.value(of: function) > metric.limit(in: self) { count += 1 }
-        return count
+        Self.metrics.reduce(0) { $0 + (isOver($1, function) ? 1 : 0) }
+    }
+
+    /// Whether `function`'s figure for `metric` is above its threshold.
+    private func isOver(_ metric: ThresholdMetric, _ function: FunctionMetrics) -> Bool {
+        metric.value(of: function) > metric.limit(in: self)
     }
 
     /// `ThresholdMetric.allCases`, made once (the synthesised property makes a new array each time).

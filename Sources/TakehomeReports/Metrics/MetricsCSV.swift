@@ -40,20 +40,28 @@ public enum MetricsCSV {
         buffer.append(contentsOf: "\r\n".utf8)
     }
 
-    /// Appends `cell(text)`; most cells need neither quotes nor the formula guard, and go as they are.
+    /// Appends `cell(text)`.
     static func append(_ text: String, to buffer: inout [UInt8]) {
-        var text = text
-        let plain = text.withUTF8 { bytes in
-            guard let first = bytes.first else { return true }
-            return !"=+-@".utf8.contains(first) && !bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-        }
-        if plain { text.withUTF8 { buffer.append(contentsOf: $0) } } else { buffer.append(contentsOf: cell(text).utf8) }
+        var cell = cell(text)
+        cell.withUTF8 { buffer.append(contentsOf: $0) }
     }
 
+    /// `text` as a CSV cell: quoted when it holds a comma, a quote or a line break, and prefixed
+    /// with `'` when a spreadsheet would run it as a formula. Most cells need neither and are
+    /// returned as they are after one pass over their bytes.
     static func cell(_ text: String) -> String {
         var text = text
-        if let first = text.utf8.first, "=+-@".utf8.contains(first), Int(text) == nil { text = "'" + text }
-        guard text.utf8.contains(where: { ",\"\n\r".utf8.contains($0) }) else { return text }
+        let (formulaStart, needsQuotes) = text.withUTF8 { bytes in
+            (bytes.first.map(startsFormula) ?? false, bytes.contains(where: needsQuoting))
+        }
+        if formulaStart, Int(text) == nil { text = "'" + text }
+        guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// `=`, `+`, `-` or `@`: a formula's first byte.
+    private static func startsFormula(_ byte: UInt8) -> Bool { byte == 61 || byte == 43 || byte == 45 || byte == 64 }
+
+    /// A comma, a quote, LF or CR: a byte a cell must be quoted for.
+    private static func needsQuoting(_ byte: UInt8) -> Bool { byte == 44 || byte == 34 || byte == 10 || byte == 13 }
 }
