@@ -30,8 +30,12 @@ public enum HugePageHeaps {
     /// The probe's size: above the largest of the per-thread caches (1 032 bytes), which hold what
     /// the thread freed whichever arena it came from, so the chunk is the thread's own arena's.
     static let probeSize = 4096
+    /// The marker's size (see `adviseThisThreadsHeap`): above malloc's per-thread caches and fast bins.
+    static let markerSize = 64 << 10
+    static let hugePageSize = 2 << 20
     /// A chunk's size field holds this bit when the chunk belongs to an arena other than the main one.
     private static let nonMainArenaBit: UInt = 0x4
+    private static let wordSize = MemoryLayout<UInt>.size
 
     /// Whether advising is on, and the heaps advised so far.
     private struct State { var enabled = false; var advised: Set<UInt> = []; var mainAdvisedEnd: UInt? }
@@ -93,14 +97,9 @@ public enum HugePageHeaps {
         return false
     }
 
-    /// See `adviseThisThreadsHeap`: above malloc's per-thread caches and fast bins.
-    static let markerSize = 64 << 10
-    private static let wordSize = MemoryLayout<UInt>.size
-
     /// Where the malloc chunk holding the block at `pointer` begins: two words before it (the
     /// previous chunk's size, then this one's).
     static func chunkStart(of pointer: UnsafeMutableRawPointer) -> UInt { UInt(bitPattern: pointer) - 2 * UInt(wordSize) }
-    static let hugePageSize = 2 << 20
 
     /// Advises the main arena's heap up to the program break: the first time from `start` (after
     /// growing it once past what a run needs), later what it has grown by since, which the kernel

@@ -31,19 +31,14 @@ public enum MetricsCSV {
         return text
     }
 
-    /// One row: the cells, a comma between two, and CR LF.
+    /// One row: the cells, each as `cell` writes it, a comma between two, and CR LF.
     private static func appendLine(_ cells: [String], to buffer: inout [UInt8]) {
-        for (index, cell) in cells.enumerated() {
+        for (index, text) in cells.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            append(cell, to: &buffer)
+            var written = cell(text)
+            written.withUTF8 { buffer.append(contentsOf: $0) }
         }
         buffer.append(contentsOf: "\r\n".utf8)
-    }
-
-    /// Appends `cell(text)`.
-    static func append(_ text: String, to buffer: inout [UInt8]) {
-        var cell = cell(text)
-        cell.withUTF8 { buffer.append(contentsOf: $0) }
     }
 
     /// `text` as a CSV cell: quoted when it holds a comma, a quote or a line break, and prefixed

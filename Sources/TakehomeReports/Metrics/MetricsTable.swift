@@ -141,8 +141,8 @@ public enum MetricsTable {
             for (column, cells) in columns.enumerated() where row < cells.count {
                 let padding = widths[column] - cellWidths[column][row]
                 switch cells {
-                case .left(let cells): text.cell(cells[row], padding: padding, first: column == 0, right: false)
-                case .right(let cells): text.cell(cells[row], padding: padding, first: column == 0, right: true)
+                case .left(let cells), .right(let cells):
+                    text.cell(cells[row], padding: padding, first: column == 0, right: columns[column].isRightAligned)
                 case .numbers(let values): text.number(values[row], padding: padding, first: column == 0)
                 }
             }
@@ -163,7 +163,7 @@ public enum MetricsTable {
 
         mutating func startLine() {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-            bytes.append(contentsOf: repeatElement(Self.space, count: indent))
+            pad(indent)
             lineStart = bytes.count
         }
 
@@ -173,22 +173,27 @@ public enum MetricsTable {
         }
 
         mutating func cell(_ text: String, padding: Int, first: Bool, right: Bool) {
-            if !first { bytes.append(Self.space); bytes.append(Self.space) }
-            if right { bytes.append(contentsOf: repeatElement(Self.space, count: padding)) }
+            separate(first)
+            if right { pad(padding) }
             var text = text
             text.withUTF8 { bytes.append(contentsOf: $0) }
-            if !right { bytes.append(contentsOf: repeatElement(Self.space, count: padding)) }
+            if !right { pad(padding) }
         }
 
         mutating func number(_ value: Int, padding: Int, first: Bool) {
-            if !first { bytes.append(Self.space); bytes.append(Self.space) }
-            bytes.append(contentsOf: repeatElement(Self.space, count: padding))
+            separate(first)
+            pad(padding)
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
             let start = bytes.count
             var magnitude = value.magnitude
             repeat { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10 } while magnitude > 0
             bytes[start...].reverse()
         }
+
+        /// Two spaces before every cell but a row's first.
+        private mutating func separate(_ first: Bool) { if !first { pad(2) } }
+
+        private mutating func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(Self.space, count: count)) }
     }
 
     /// How many characters `value` takes in decimal.
